@@ -1,0 +1,85 @@
+import express, { type Request, type RequestHandler } from 'express';
+import { badRequest, payloadTooLarge } from './errors.js';
+
+/** Room for escapes (`\u0000` is six bytes for one) and for the other request fields. */
+export function bodyLimitFor(maxTextBytes: number): number {
+  return maxTextBytes * 6 + 64 * 1024;
+}
+
+/**
+ * Reads the body as bytes whatever the Content-Type says: `curl -d` sends valid JSON as
+ * application/x-www-form-urlencoded, and users paste curl lines.
+ */
+export function rawBody(maxTextBytes: number): RequestHandler {
+  return express.raw({ type: () => true, limit: bodyLimitFor(maxTextBytes) });
+}
+
+export interface TextRequest {
+  /** The whole JSON object the client sent. */
+  fields: Record<string, unknown>;
+  text: string;
+  /** The bytes as received, for forwarding without re-serialising. */
+  raw: Buffer;
+}
+
+export function parseTextRequest(req: Request, maxTextBytes: number): TextRequest {
+  const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+  if (raw.length === 0) throw badRequest('INVALID_JSON', 'the request body is empty; send JSON such as {"text": "..."}');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString('utf8'));
+  } catch (error) {
+    throw badRequest('INVALID_JSON', `the request body is not valid JSON: ${(error as Error).message}`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw badRequest('INVALID_REQUEST', 'the request body must be a JSON object such as {"text": "..."}');
+  }
+  const fields = parsed as Record<string, unknown>;
+  const text = fields.text;
+  if (text === undefined) throw badRequest('INVALID_REQUEST', '"text" is required');
+  if (typeof text !== 'string') throw badRequest('INVALID_REQUEST', `"text" must be a string, got ${describe(text)}`);
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > maxTextBytes) {
+    throw payloadTooLarge(`"text" is ${bytes} bytes of UTF-8; the limit is ${maxTextBytes} bytes`);
+  }
+  return { fields, text, raw };
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+/** Validation of optional numeric fields, shared so every service words its errors alike. */
+export function optionalInteger(fields: Record<string, unknown>, name: string, min: number, max: number): number | undefined {
+  const value = fields[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw badRequest('INVALID_REQUEST', `"${name}" must be a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+export function optionalNumber(fields: Record<string, unknown>, name: string): number | undefined {
+  const value = fields[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw badRequest('INVALID_REQUEST', `"${name}" must be a finite number`);
+  return value;
+}
+
+/**
+ * The chain for a POST endpoint that takes `{"text": ...}` and answers JSON:
+ * read the bytes, validate, compute, respond. `compute` gets input already validated.
+ */
+export function textEndpoint(
+  maxTextBytes: number,
+  compute: (input: TextRequest) => unknown,
+): RequestHandler[] {
+  const respond: RequestHandler = async (req, res) => {
+    const input = parseTextRequest(req, maxTextBytes);
+    const result = await compute(input);
+    res.json(result);
+  };
+  return [rawBody(maxTextBytes), respond];
+}

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+
+/** The environment as a plain map, so config parsing is testable without touching process.env. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Thrown at start-up for a bad or missing setting; the message names the variable. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Variables every service reads. Service-specific names live in each service's config module. */
+export const COMMON_ENV = {
+  authKey: 'AUTH_KEY',
+  authKeyFile: 'AUTH_KEY_FILE',
+  host: 'HOST',
+  maxTextBytes: 'MAX_TEXT_BYTES',
+  shutdownTimeoutMs: 'SHUTDOWN_TIMEOUT_MS',
+  logLevel: 'LOG_LEVEL',
+} as const;
+
+export const DEFAULT_MAX_TEXT_BYTES = 100 * 1024;
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+export const DEFAULT_HOST = '0.0.0.0';
+
+function raw(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === '' ? undefined : value;
+}
+
+export function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = raw(env, name);
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value)) throw new ConfigError(name, `expected a whole number, got "${value}"`);
+  const parsed = Number(value);
+  if (parsed < min || parsed > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return parsed;
+}
+
+export const readPort = (env: Env, name: string, fallback: number): number => readInteger(env, name, fallback, 0, 65_535);
+
+/** Accepts plain bytes or a size with a unit: 100000, 100kb, 1mb (1 kb = 1024 bytes). */
+export function readBytes(env: Env, name: string, fallback: number): number {
+  const value = raw(env, name);
+  if (value === undefined) return fallback;
+  const match = /^(\d+)\s*(b|kb|kib|mb|mib)?$/i.exec(value);
+  if (!match) throw new ConfigError(name, `expected a size such as 102400, 100kb or 1mb, got "${value}"`);
+  const unit = (match[2] ?? 'b').toLowerCase();
+  const multiplier = unit.startsWith('m') ? 1024 * 1024 : unit.startsWith('k') ? 1024 : 1;
+  const bytes = Number(match[1]) * multiplier;
+  if (bytes < 1 || bytes > 64 * 1024 * 1024) throw new ConfigError(name, `must be between 1 byte and 64mb, got "${value}"`);
+  return bytes;
+}
+
+export function readUrl(env: Env, name: string, fallback: string): URL {
+  const value = raw(env, name) ?? fallback;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, `expected an http(s) URL such as http://localhost:8081, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(name, `expected an http:// or https:// URL, got "${value}"`);
+  }
+  if (url.search || url.hash) throw new ConfigError(name, `must not carry a query or fragment, got "${value}"`);
+  return url;
+}
+
+export function readHost(env: Env, fallback = DEFAULT_HOST): string {
+  const value = raw(env, COMMON_ENV.host) ?? fallback;
+  if (/\s|\//.test(value)) throw new ConfigError(COMMON_ENV.host, `expected a bind address such as 0.0.0.0 or 127.0.0.1, got "${value}"`);
+  return value;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export function readLogLevel(env: Env): LogLevel {
+  const value = raw(env, COMMON_ENV.logLevel)?.toLowerCase() ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(value)) {
+    throw new ConfigError(COMMON_ENV.logLevel, `expected one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
+  }
+  return value as LogLevel;
+}
+
+function splitKeys(list: string): string[] {
+  return list
+    .split(/[,\n\r]/)
+    .map((key) => key.trim())
+    .filter((key) => key.length > 0);
+}
+
+/**
+ * API keys from AUTH_KEY (comma-separated, for rotation) or AUTH_KEY_FILE (Docker secrets).
+ * With no key at all the service must not start: it fails closed rather than serving openly.
+ */
+export function readAuthKeys(env: Env): string[] {
+  const inline = raw(env, COMMON_ENV.authKey);
+  const file = raw(env, COMMON_ENV.authKeyFile);
+  if (inline !== undefined && file !== undefined) {
+    throw new ConfigError(COMMON_ENV.authKey, `set ${COMMON_ENV.authKey} or ${COMMON_ENV.authKeyFile}, not both`);
+  }
+  let keys: string[];
+  if (file !== undefined) {
+    let contents: string;
+    try {
+      contents = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new ConfigError(COMMON_ENV.authKeyFile, `cannot read "${file}": ${(error as Error).message}`);
+    }
+    keys = splitKeys(contents);
+    if (keys.length === 0) throw new ConfigError(COMMON_ENV.authKeyFile, `"${file}" holds no key`);
+  } else {
+    keys = splitKeys(inline ?? '');
+    if (keys.length === 0) {
+      throw new ConfigError(
+        COMMON_ENV.authKey,
+        `no API key configured; set ${COMMON_ENV.authKey} (comma-separated keys allowed) or ${COMMON_ENV.authKeyFile}. ` +
+          'The service refuses to start without one.',
+      );
+    }
+  }
+  for (const key of keys) {
+    if (/\s/.test(key)) throw new ConfigError(file ? COMMON_ENV.authKeyFile : COMMON_ENV.authKey, 'a key must not contain white space');
+  }
+  return keys;
+}
+
+/** The settings every service shares, parsed once. */
+export interface CommonConfig {
+  host: string;
+  authKeys: string[];
+  maxTextBytes: number;
+  shutdownTimeoutMs: number;
+  logLevel: LogLevel;
+}
+
+export function readCommonConfig(env: Env): CommonConfig {
+  return {
+    host: readHost(env),
+    authKeys: readAuthKeys(env),
+    maxTextBytes: readBytes(env, COMMON_ENV.maxTextBytes, DEFAULT_MAX_TEXT_BYTES),
+    shutdownTimeoutMs: readInteger(env, COMMON_ENV.shutdownTimeoutMs, DEFAULT_SHUTDOWN_TIMEOUT_MS, 0, 600_000),
+    logLevel: readLogLevel(env),
+  };
+}

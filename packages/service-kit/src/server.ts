@@ -1,0 +1,95 @@
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import { markDraining } from './app.js';
+import type { Logger } from './logging.js';
+
+export interface ServeOptions {
+  app: Express;
+  port: number;
+  host: string;
+  logger: Logger;
+  /** How long in-flight requests may take to finish after SIGTERM. */
+  shutdownTimeoutMs: number;
+  /** Runs once the socket is bound, e.g. to load models while /ready still says 503. */
+  onListening?: (server: Server) => void | Promise<void>;
+  /** Lets the caller release its own resources (agents, timers) before exit. */
+  onShutdown?: () => void | Promise<void>;
+}
+
+/** What a running service exposes to its owner and to tests. */
+export interface RunningServer {
+  server: Server;
+  port: number;
+  /** Stops accepting, lets in-flight requests finish (bounded), resolves true if all finished in time. */
+  shutdown: () => Promise<boolean>;
+}
+
+export function listen(options: ServeOptions): Promise<RunningServer> {
+  const { app, logger } = options;
+  const server = app.listen(options.port, options.host);
+  // Longer than a load balancer's idle timeout, so the balancer closes idle connections first.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.requestTimeout = 120_000;
+
+  let shuttingDown: Promise<boolean> | undefined;
+  const shutdown = (): Promise<boolean> => {
+    shuttingDown ??= new Promise<boolean>((resolve) => {
+      markDraining(app);
+      const timer = setTimeout(() => {
+        logger.warn({ timeoutMs: options.shutdownTimeoutMs }, 'shutdown timed out; closing remaining connections');
+        server.closeAllConnections();
+        resolve(false);
+      }, options.shutdownTimeoutMs);
+      timer.unref();
+      server.close(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+      server.closeIdleConnections();
+    }).then(async (clean) => {
+      await options.onShutdown?.();
+      return clean;
+    });
+    return shuttingDown;
+  };
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.once('listening', () => {
+      server.off('error', reject);
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : options.port;
+      logger.info({ host: options.host, port }, 'listening');
+      resolve({ server, port, shutdown });
+      void Promise.resolve(options.onListening?.(server)).catch((error: unknown) => {
+        logger.fatal({ err: error }, 'start-up failed after listening');
+        process.exit(1);
+      });
+    });
+  });
+}
+
+/**
+ * Runs a service as a process: listens, and on SIGTERM or SIGINT drains and exits
+ * (0 when every in-flight request finished within the bound, 1 otherwise).
+ */
+export async function serve(options: ServeOptions): Promise<RunningServer> {
+  let running: RunningServer;
+  try {
+    running = await listen(options);
+  } catch (error) {
+    options.logger.fatal({ err: error, port: options.port, host: options.host }, 'cannot listen');
+    process.exit(1);
+  }
+  const onSignal = (signal: NodeJS.Signals): void => {
+    options.logger.info({ signal }, 'draining before exit');
+    void running.shutdown().then((clean) => {
+      options.logger.info({ clean }, 'stopped');
+      process.exit(clean ? 0 : 1);
+    });
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+  return running;
+}

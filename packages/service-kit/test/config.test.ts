@@ -1,0 +1,54 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readAuthKeys, readBytes, readCommonConfig, readPort, readUrl } from '../src/index.js';
+
+describe('config parsing', () => {
+  it('uses defaults when variables are unset or empty', () => {
+    const config = readCommonConfig({ AUTH_KEY: 'k', MAX_TEXT_BYTES: '' });
+    expect(config).toMatchObject({ host: '0.0.0.0', authKeys: ['k'], maxTextBytes: 102_400, logLevel: 'info' });
+  });
+
+  it('refuses to start without a key, naming AUTH_KEY', () => {
+    expect(() => readAuthKeys({})).toThrowError(ConfigError);
+    expect(() => readAuthKeys({})).toThrowError(/^AUTH_KEY: no API key configured/);
+    expect(() => readAuthKeys({ AUTH_KEY: ' , ' })).toThrowError(/AUTH_KEY/);
+  });
+
+  it('splits AUTH_KEY on commas for rotation', () => {
+    expect(readAuthKeys({ AUTH_KEY: 'old, new ,' })).toEqual(['old', 'new']);
+  });
+
+  it('reads keys from AUTH_KEY_FILE, as Docker secrets deliver them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kit-'));
+    const file = join(dir, 'key');
+    writeFileSync(file, 'from-file\n');
+    expect(readAuthKeys({ AUTH_KEY_FILE: file })).toEqual(['from-file']);
+    expect(() => readAuthKeys({ AUTH_KEY_FILE: join(dir, 'missing') })).toThrowError(/^AUTH_KEY_FILE: cannot read/);
+    expect(() => readAuthKeys({ AUTH_KEY_FILE: file, AUTH_KEY: 'x' })).toThrowError(/not both/);
+  });
+
+  it('names the variable and the problem for a bad port', () => {
+    expect(readPort({ P: '8080' }, 'P', 1)).toBe(8080);
+    expect(() => readPort({ P: 'eighty' }, 'P', 1)).toThrowError('P: expected a whole number, got "eighty"');
+    expect(() => readPort({ P: '70000' }, 'P', 1)).toThrowError('P: must be between 0 and 65535, got 70000');
+  });
+
+  it('reads sizes with units', () => {
+    expect(readBytes({ S: '100kb' }, 'S', 1)).toBe(102_400);
+    expect(readBytes({ S: '2mb' }, 'S', 1)).toBe(2 * 1024 * 1024);
+    expect(readBytes({ S: '5000' }, 'S', 1)).toBe(5000);
+    expect(() => readBytes({ S: 'lots' }, 'S', 1)).toThrowError(/^S: expected a size/);
+  });
+
+  it('accepts only http(s) URLs for endpoints', () => {
+    expect(readUrl({}, 'E', 'http://localhost:8081').href).toBe('http://localhost:8081/');
+    expect(() => readUrl({ E: 'localhost:8081' }, 'E', 'x')).toThrowError(/^E: expected an http/);
+    expect(() => readUrl({ E: 'ftp://h' }, 'E', 'x')).toThrowError(/^E: expected an http/);
+  });
+
+  it('rejects an unknown log level', () => {
+    expect(() => readCommonConfig({ AUTH_KEY: 'k', LOG_LEVEL: 'loud' })).toThrowError(/^LOG_LEVEL/);
+  });
+});
