@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import request from 'supertest';
+import { createLogger } from '@nlp-api/service-kit';
+import { createRakeApp } from '../src/app.js';
+
+const KEY = 'rake-test-key';
+const auth = { Authorization: `Bearer ${KEY}` };
+const app = createRakeApp({ authKeys: [KEY], maxTextBytes: 2_000 }, createLogger('rake-test', 'silent'));
+
+const SEED =
+  'The Internet is the global system of interconnected computer networks that use the Internet protocol suite to link devices worldwide.';
+const SEED_ANSWER =
+  '[{"candidate":"interconnected computer networks","score":9},{"candidate":"link devices worldwide","score":9},' +
+  '{"candidate":"internet protocol suite","score":8},{"candidate":"global system","score":4},{"candidate":"internet","score":2}]';
+
+describe('POST /keywords', () => {
+  it('answers the seed text byte for byte as the 2019 service did', async () => {
+    const res = await request(app).post('/keywords').set(auth).send({ text: SEED });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.text).toBe(SEED_ANSWER);
+  });
+
+  it('accepts the body that `curl -d` sends without a Content-Type', async () => {
+    const res = await request(app)
+      .post('/keywords')
+      .set(auth)
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .send(JSON.stringify({ text: SEED }));
+    expect(res.text).toBe(SEED_ANSWER);
+  });
+
+  it('answers [] rather than null for empty and whitespace-only text', async () => {
+    for (const text of ['', '   \n\t ', 'the of and']) {
+      const res = await request(app).post('/keywords').set(auth).send({ text });
+      expect(res.status).toBe(200);
+      expect(res.text).toBe('[]');
+    }
+  });
+
+  it('applies limit, maxWords and minScore', async () => {
+    const limited = await request(app).post('/keywords').set(auth).send({ text: SEED, limit: 2 });
+    expect(limited.body.map((k: { candidate: string }) => k.candidate)).toEqual([
+      'interconnected computer networks',
+      'link devices worldwide',
+    ]);
+    const short = await request(app).post('/keywords').set(auth).send({ text: SEED, maxWords: 2 });
+    expect(short.body).toEqual([
+      { candidate: 'global system', score: 4 },
+      { candidate: 'internet', score: 2 },
+    ]);
+    const strong = await request(app).post('/keywords').set(auth).send({ text: SEED, minScore: 8.5 });
+    expect(strong.body).toHaveLength(2);
+  });
+
+  it.each([
+    [{ limit: 0 }, '"limit"'],
+    [{ limit: 2.5 }, '"limit"'],
+    [{ limit: '3' }, '"limit"'],
+    [{ maxWords: -1 }, '"maxWords"'],
+    [{ minScore: 'high' }, '"minScore"'],
+  ])('rejects an invalid option %j with 400', async (options, named) => {
+    const res = await request(app).post('/keywords').set(auth).send({ text: SEED, ...options });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('INVALID_REQUEST');
+    expect(res.body.message).toContain(named);
+  });
+
+  it('rejects a missing key with 401', async () => {
+    const res = await request(app).post('/keywords').send({ text: SEED });
+    expect(res.status).toBe(401);
+    expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+  });
+
+  it('rejects invalid JSON, a missing text and a non-string text with 400', async () => {
+    expect((await request(app).post('/keywords').set(auth).set('Content-Type', 'application/json').send('{"text":')).body.code).toBe(
+      'INVALID_JSON',
+    );
+    expect((await request(app).post('/keywords').set(auth).send({})).status).toBe(400);
+    expect((await request(app).post('/keywords').set(auth).send({ text: ['a'] })).status).toBe(400);
+  });
+
+  it('rejects text over MAX_TEXT_BYTES with 413', async () => {
+    const res = await request(app).post('/keywords').set(auth).send({ text: 'word '.repeat(401) });
+    expect(res.status).toBe(413);
+    expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers GET with 405 and Allow: POST', async () => {
+    const res = await request(app).get('/keywords').set(auth);
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toContain('POST');
+  });
+});
+
+describe('rake-app service endpoints', () => {
+  it('is ready as soon as it listens: nothing to load', async () => {
+    expect((await request(app).get('/ready')).body).toEqual({ status: 'UP' });
+    expect((await request(app).get('/health')).body).toEqual({ status: 'UP' });
+  });
+
+  it('lists its routes', async () => {
+    const res = await request(app).get('/routes').set(auth);
+    expect(res.body).toEqual([
+      { method: 'GET', path: '/health', name: 'health' },
+      { method: 'POST', path: '/keywords', name: 'keywords' },
+      { method: 'GET', path: '/ready', name: 'ready' },
+      { method: 'GET', path: '/routes', name: 'routes' },
+    ]);
+  });
+
+  it('answers an unknown path with a JSON 404', async () => {
+    const res = await request(app).post('/rake').set(auth).send({ text: 'x' });
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('NOT_FOUND');
+  });
+});
