@@ -1,0 +1,64 @@
+import type { Express, RequestHandler } from 'express';
+import {
+  createServiceApp,
+  parseTextRequest,
+  rawBody,
+  requestIdOf,
+  type Logger,
+  type RouteSpec,
+} from '@nlp-api/service-kit';
+import type { GatewayConfig } from './config.js';
+import type { Upstream } from './upstream.js';
+
+export interface Backends {
+  rake: Upstream;
+  prose: Upstream;
+}
+
+export type GatewaySettings = Pick<GatewayConfig, 'authKeys' | 'maxTextBytes' | 'upstreamTimeoutMs'>;
+
+const READINESS_TIMEOUT_MS = 1_000;
+
+/**
+ * Validates at the edge (auth, JSON, text, size), then forwards the bytes as received and
+ * passes the backend's status and body back unchanged.
+ */
+function forwardTo(upstream: Upstream, path: string, settings: GatewaySettings): RequestHandler[] {
+  const forward: RequestHandler = async (req, res) => {
+    const { raw } = parseTextRequest(req, settings.maxTextBytes);
+    const answer = await upstream.call({
+      method: 'POST',
+      path,
+      body: raw,
+      authorization: req.headers.authorization,
+      requestId: requestIdOf(res),
+      timeoutMs: settings.upstreamTimeoutMs,
+    });
+    res.status(answer.status).setHeader('Content-Type', answer.contentType);
+    res.end(answer.body);
+  };
+  return [rawBody(settings.maxTextBytes), forward];
+}
+
+export function createGatewayApp(settings: GatewaySettings, backends: Backends, logger: Logger): Express {
+  const routes: RouteSpec[] = [
+    { method: 'POST', path: '/keywords', name: 'keywords', handler: forwardTo(backends.rake, '/keywords', settings) },
+    { method: 'POST', path: '/tokens', name: 'tokens', handler: forwardTo(backends.prose, '/tokens', settings) },
+    { method: 'POST', path: '/entities', name: 'entities', handler: forwardTo(backends.prose, '/entities', settings) },
+    { method: 'POST', path: '/sentences', name: 'sentences', handler: forwardTo(backends.prose, '/sentences', settings) },
+  ];
+
+  return createServiceApp({
+    name: 'nlp-client',
+    authKeys: settings.authKeys,
+    logger,
+    routes,
+    readiness: async () => {
+      const all = [backends.rake, backends.prose];
+      const states = await Promise.all(all.map((backend) => backend.isReady(READINESS_TIMEOUT_MS)));
+      const checks = Object.fromEntries(all.map((backend, i) => [backend.name, states[i] ? 'UP' : 'DOWN'] as const));
+      const down = all.filter((_, i) => !states[i]).map((backend) => backend.name);
+      return down.length === 0 ? { ready: true, checks } : { ready: false, checks, reason: `not ready: ${down.join(', ')}` };
+    },
+  });
+}

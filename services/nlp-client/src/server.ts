@@ -1,0 +1,33 @@
+import { createLogger, loadConfigOrExit, serve } from '@nlp-api/service-kit';
+import { createGatewayApp } from './app.js';
+import { loadGatewayConfig } from './config.js';
+import { createUpstream } from './upstream.js';
+
+const config = loadConfigOrExit('nlp-client', loadGatewayConfig, process.env);
+const logger = createLogger('nlp-client', config.logLevel);
+const backends = {
+  rake: createUpstream('rake-app', config.rakeEndpoint),
+  prose: createUpstream('prose-app', config.proseEndpoint),
+};
+logger.info(
+  {
+    rakeEndpoint: config.rakeEndpoint.href,
+    proseEndpoint: config.proseEndpoint.href,
+    upstreamTimeoutMs: config.upstreamTimeoutMs,
+    maxTextBytes: config.maxTextBytes,
+    keys: config.authKeys.length,
+  },
+  'starting',
+);
+
+await serve({
+  app: createGatewayApp(config, backends, logger),
+  port: config.port,
+  host: config.host,
+  logger,
+  shutdownTimeoutMs: config.shutdownTimeoutMs,
+  onShutdown: () => {
+    backends.rake.close();
+    backends.prose.close();
+  },
+});

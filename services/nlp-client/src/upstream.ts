@@ -1,0 +1,140 @@
+import http from 'node:http';
+import https from 'node:https';
+import { HttpError } from '@nlp-api/service-kit';
+
+export interface UpstreamResponse {
+  status: number;
+  contentType: string;
+  body: Buffer;
+}
+
+export interface ForwardCall {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: Buffer;
+  authorization?: string | undefined;
+  requestId: string;
+  timeoutMs: number;
+}
+
+/** One backend: a keep-alive connection pool, a timeout per call, and failures mapped to statuses. */
+export interface Upstream {
+  readonly name: string;
+  /** Resolves with whatever the backend answered; rejects with a 502/504 HttpError naming the backend. */
+  call(call: ForwardCall): Promise<UpstreamResponse>;
+  isReady(timeoutMs: number): Promise<boolean>;
+  close(): void;
+}
+
+// Far above any legitimate answer (tokens of a 100 KB text are a few MB), so a broken backend
+// cannot make the gateway buffer without bound.
+const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+export function unreachable(name: string, detail: string): HttpError {
+  return new HttpError(502, 'UPSTREAM_UNREACHABLE', `${name} is unreachable: ${detail}`, {}, { upstream: name });
+}
+
+export function badResponse(name: string, detail: string): HttpError {
+  return new HttpError(502, 'UPSTREAM_BAD_RESPONSE', `${name} sent a broken response: ${detail}`, {}, { upstream: name });
+}
+
+export function timedOut(name: string, timeoutMs: number): HttpError {
+  return new HttpError(504, 'UPSTREAM_TIMEOUT', `${name} did not answer within ${timeoutMs} ms`, {}, { upstream: name });
+}
+
+function joinPath(base: URL, path: string): string {
+  return base.pathname.replace(/\/+$/, '') + path;
+}
+
+export function createUpstream(name: string, baseUrl: URL): Upstream {
+  const secure = baseUrl.protocol === 'https:';
+  const transport = secure ? https : http;
+  // Idle sockets are dropped well before the backend's keep-alive timeout (65 s), so a reused
+  // socket is rarely one the backend is closing at that moment.
+  const agent = new transport.Agent({ keepAlive: true, keepAliveMsecs: 1_000, maxSockets: 256, maxFreeSockets: 64, timeout: 30_000 });
+
+  function attempt(call: ForwardCall, deadline: number, firstTry: boolean): Promise<UpstreamResponse> {
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const headers: http.OutgoingHttpHeaders = { 'x-request-id': call.requestId, accept: 'application/json' };
+      if (call.authorization !== undefined) headers.authorization = call.authorization;
+      if (call.body !== undefined) {
+        headers['content-type'] = 'application/json';
+        headers['content-length'] = call.body.length;
+      }
+      const req = transport.request({
+        agent,
+        protocol: baseUrl.protocol,
+        hostname: baseUrl.hostname,
+        port: baseUrl.port,
+        path: joinPath(baseUrl, call.path),
+        method: call.method,
+        headers,
+      });
+      const finish = (outcome: () => void): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        outcome();
+      };
+      const fail = (error: HttpError): void =>
+        finish(() => {
+          req.destroy();
+          reject(error);
+        });
+      const timer = setTimeout(() => fail(timedOut(name, call.timeoutMs)), Math.max(0, deadline - Date.now()));
+      let responded = false;
+
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (settled) return;
+        // A keep-alive socket the backend closed just as we reused it: the request never reached
+        // the backend's handler, and our endpoints are pure functions, so one retry is safe.
+        if (firstTry && req.reusedSocket && error.code === 'ECONNRESET' && !responded) {
+          finish(() => resolve(attempt(call, deadline, false)));
+          return;
+        }
+        fail(responded ? badResponse(name, error.message) : unreachable(name, error.code ?? error.message));
+      });
+
+      req.on('response', (res) => {
+        responded = true;
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_RESPONSE_BYTES) fail(badResponse(name, `response larger than ${MAX_RESPONSE_BYTES} bytes`));
+          else chunks.push(chunk);
+        });
+        res.on('error', (error) => fail(badResponse(name, error.message)));
+        res.on('close', () => {
+          if (!res.complete) fail(badResponse(name, 'the connection closed before the response was complete'));
+        });
+        res.on('end', () => {
+          if (!res.complete) return;
+          finish(() =>
+            resolve({
+              status: res.statusCode ?? 502,
+              contentType: res.headers['content-type'] ?? 'application/json; charset=utf-8',
+              body: Buffer.concat(chunks, size),
+            }),
+          );
+        });
+      });
+      req.end(call.body);
+    });
+  }
+
+  return {
+    name,
+    call: (call) => attempt(call, Date.now() + call.timeoutMs, true),
+    async isReady(timeoutMs) {
+      try {
+        const res = await attempt({ method: 'GET', path: '/ready', requestId: 'readiness-probe', timeoutMs }, Date.now() + timeoutMs, true);
+        return res.status === 200;
+      } catch {
+        return false;
+      }
+    },
+    close: () => agent.destroy(),
+  };
+}
