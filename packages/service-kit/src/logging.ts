@@ -8,7 +8,6 @@ export type { Logger } from 'pino';
 /** JSON lines on stdout. Credentials are redacted wherever they might appear. */
 export function createLogger(service: string, level: LogLevel = 'info'): Logger {
   return pino({
-    name: service,
     level,
     base: { service },
     redact: {

@@ -36,14 +36,19 @@ export function listen(options: ServeOptions): Promise<RunningServer> {
   const shutdown = (): Promise<boolean> => {
     shuttingDown ??= new Promise<boolean>((resolve) => {
       markDraining(app);
+      // Connections that finish their last response while draining become idle keep-alive
+      // sockets; closing them as they appear lets close() complete as soon as the work is done.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
       const timer = setTimeout(() => {
         logger.warn({ timeoutMs: options.shutdownTimeoutMs }, 'shutdown timed out; closing remaining connections');
+        clearInterval(sweep);
         server.closeAllConnections();
         resolve(false);
       }, options.shutdownTimeoutMs);
       timer.unref();
       server.close(() => {
         clearTimeout(timer);
+        clearInterval(sweep);
         resolve(true);
       });
       server.closeIdleConnections();
