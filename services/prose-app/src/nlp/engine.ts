@@ -1,0 +1,78 @@
+import nlp from 'compromise';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { mergeEntities } from './entity-merge.js';
+import { iobLabels } from './iob.js';
+import { compromiseChunks, namedEntities } from './named-entities.js';
+import { patternEntities } from './pattern-entities.js';
+import { pennTags } from './penn-tags.js';
+import { sentenceSpans } from './sentences.js';
+import { tokenizeDoc, type RawToken } from './tokenize.js';
+import type { Entity, NlpEngine, Sentence, Token } from './types.js';
+
+const isBlank = (text: string): boolean => text.trim().length === 0;
+
+const NAME_LABEL = /^[BI]-(PERSON|ORGANIZATION|GPE|LOCATION)$/;
+const CLOSED_CLASS = new Set(['ADP', 'DET', 'CCONJ', 'SCONJ', 'PART', 'PUNCT', 'PRON', 'AUX', 'NUM', 'SYM']);
+
+/** A capitalized word inside a person/organisation/place name is a proper noun, whatever wink's UPOS said ("Tim Cook"). */
+function properNounsInNames(tags: string[], tokens: readonly RawToken[], labels: readonly string[]): string[] {
+  return tags.map((tag, i) => {
+    const t = tokens[i] as RawToken;
+    if (tag.startsWith('NNP') || !NAME_LABEL.test(labels[i] ?? 'O') || CLOSED_CLASS.has(t.upos) || !/^\p{Lu}/u.test(t.text)) return tag;
+    return 'NNP';
+  });
+}
+
+/**
+ * Loads wink-nlp with its English model and warms compromise up; every call on the returned engine
+ * reuses them. Tokens and sentences come from wink-nlp, Penn tags from rules over wink-nlp's UPOS
+ * (chosen by measurement, see docs/tagger.md), entities from compromise (PERSON, ORGANIZATION, GPE,
+ * LOCATION) merged with wink-nlp's pattern entities (DATE, MONEY, URL, ...).
+ */
+export function loadNlpEngine(): NlpEngine {
+  const wink = winkNLP(model, ['sbd', 'pos', 'ner']);
+  const its = wink.its;
+  nlp('Warm up compromise, once, in Paris.').people();
+
+  const analyse = (text: string) => {
+    const doc = wink.readDoc(text);
+    return { doc, ...tokenizeDoc(doc, its, text) };
+  };
+
+  const entitiesOf = (text: string, analysed: ReturnType<typeof analyse>): Entity[] => {
+    const sentences = sentenceSpans(analysed.doc, its, analysed.winkSpans, text);
+    const named = namedEntities(nlp, text, compromiseChunks(text, sentences));
+    const patterns = patternEntities(analysed.doc, its, text, analysed.winkSpans, analysed.tokens);
+    return mergeEntities(named, patterns).map(({ start, end, label }) => ({ text: text.slice(start, end), label, start, end }));
+  };
+
+  return {
+    tokens(text: string): Token[] {
+      if (isBlank(text)) return [];
+      const analysed = analyse(text);
+      const raw = analysed.tokens;
+      const entities = entitiesOf(text, analysed);
+      const labels = iobLabels(raw, entities);
+      const tags = properNounsInNames(pennTags(raw), raw, labels);
+      return raw.map((t, i) => ({
+        text: t.text,
+        tag: tags[i] ?? 'NN',
+        label: labels[i] ?? 'O',
+        start: t.start,
+        end: t.end,
+        upos: t.upos,
+        lemma: t.lemma,
+      }));
+    },
+    sentences(text: string): Sentence[] {
+      if (isBlank(text)) return [];
+      const { doc, winkSpans } = analyse(text);
+      return sentenceSpans(doc, its, winkSpans, text);
+    },
+    entities(text: string): Entity[] {
+      if (isBlank(text)) return [];
+      return entitiesOf(text, analyse(text));
+    },
+  };
+}
