@@ -135,6 +135,11 @@ describe('entities', () => {
     expect(found).toEqual(['LOCATION:Rocky Mountains', 'LOCATION:Pacific Ocean']);
   });
 
+  it('leaves titles out of person names', () => {
+    const people = engine.entities('Mr. Smith met Dr. Jane Doe.').filter((e) => e.label === 'PERSON');
+    expect(people.map((e) => e.text)).toEqual(['Smith', 'Jane Doe']);
+  });
+
   it('reports hashtags, mentions, emoji and emoticons with their own labels', () => {
     const found = engine.entities('Thanks @tim for #NLProc 👍🏽 :)').map((e) => `${e.label}:${e.text}`);
     expect(found).toEqual(['MENTION:@tim', 'HASHTAG:#NLProc', 'EMOJI:👍🏽', 'EMOTICON::)']);

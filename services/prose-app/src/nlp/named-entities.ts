@@ -82,7 +82,9 @@ function namedEntitiesInChunk(compromise: Compromise, text: string): EntitySpan[
   const out: EntitySpan[] = [];
   const collect = (matches: MatchJson[], labelOf: (terms: TermJson[], span: string) => string): void => {
     for (const match of matches) {
-      for (const run of splitAtPunctuation(match.terms)) {
+      // Titles are not part of the name ("Mr. Smith" -> "Smith"), as in CoNLL and OntoNotes.
+      const terms = match.terms.filter((term) => !term.tags.includes('Honorific'));
+      for (const run of splitAtPunctuation(terms)) {
         const located = locateRun(text, run);
         if (!located) continue;
         let { start, end } = located;
