@@ -147,3 +147,12 @@ export function readCommonConfig(env: Env): CommonConfig {
     logLevel: readLogLevel(env),
   };
 }
+
+/** A service that needs nothing beyond the common settings and its own port. */
+export interface PortServiceConfig extends CommonConfig {
+  port: number;
+}
+
+export function readPortServiceConfig(env: Env, portVariable: string, defaultPort: number): PortServiceConfig {
+  return { ...readCommonConfig(env), port: readPort(env, portVariable, defaultPort) };
+}
