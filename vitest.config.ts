@@ -4,9 +4,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     // Tests run against the kit's TypeScript source, so they never see a stale build.
-    alias: {
-      '@nlp-api/service-kit': fileURLToPath(new URL('./packages/service-kit/src/index.ts', import.meta.url)),
-    },
+    alias: [
+      { find: /^@nlp-api\/service-kit$/, replacement: fileURLToPath(new URL('./packages/service-kit/src/index.ts', import.meta.url)) },
+      { find: /^@nlp-api\/service-kit\/probe$/, replacement: fileURLToPath(new URL('./packages/service-kit/src/probe.ts', import.meta.url)) },
+    ],
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'services/*/test/**/*.test.ts', 'test/**/*.test.ts'],

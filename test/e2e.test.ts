@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startService, waitReady, type RunningProcess } from './support/processes.js';
+import { freePort, startProcess, startService, waitReady, type RunningProcess, type ServiceName } from './support/processes.js';
 
 const KEY = 'e2e-key-5f3a9c';
 const SEED =
@@ -25,9 +25,11 @@ describe('the three real processes, through the gateway', () => {
   let prose: RunningProcess;
   let gateway: RunningProcess;
   let base: string;
+  const ports = { rake: '', prose: '', gateway: '' };
 
   beforeAll(async () => {
     const [rakePort, prosePort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
+    Object.assign(ports, { rake: String(rakePort), prose: String(prosePort), gateway: String(gatewayPort) });
     rake = startService('rake-app', { ...common, RAKE_PORT: String(rakePort) });
     prose = startService('prose-app', { ...common, PROSE_PORT: String(prosePort) });
     gateway = startService('nlp-client', {
@@ -100,6 +102,14 @@ describe('the three real processes, through the gateway', () => {
       expect(service.output()).toContain('"requestId":"trace-e2e-001"');
       expect(service.output()).not.toContain(KEY);
     }
+  });
+
+  it('passes the container health checks, which exit 0 only for a live service', async () => {
+    const check = (name: ServiceName, env: Record<string, string>) => startProcess(process.execPath, [`services/${name}/dist/healthcheck.js`], env).exited;
+    expect(await check('rake-app', { RAKE_PORT: ports.rake })).toBe(0);
+    expect(await check('prose-app', { PROSE_PORT: ports.prose, HEALTHCHECK_PATH: '/ready' })).toBe(0);
+    expect(await check('nlp-client', { NLP_CLIENT_PORT: ports.gateway })).toBe(0);
+    expect(await check('rake-app', { RAKE_PORT: String(await freePort()) })).toBe(1);
   });
 
   it('answers 502 naming rake-app once it is down, while prose-app keeps serving', async () => {

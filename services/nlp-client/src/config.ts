@@ -1,19 +1,7 @@
 import { readCommonConfig, readInteger, readPort, readUrl, type CommonConfig, type Env } from '@nlp-api/service-kit';
+import { GATEWAY_DEFAULTS, GATEWAY_ENV } from './env.js';
 
-/** The variable names, exported so tests and deployment templates can check they agree. */
-export const GATEWAY_ENV = {
-  port: 'NLP_CLIENT_PORT',
-  rakeEndpoint: 'RAKE_ENDPOINT',
-  proseEndpoint: 'PROSE_ENDPOINT',
-  upstreamTimeoutMs: 'UPSTREAM_TIMEOUT_MS',
-} as const;
-
-export const GATEWAY_DEFAULTS = {
-  port: 8080,
-  rakeEndpoint: 'http://localhost:8081',
-  proseEndpoint: 'http://localhost:8082',
-  upstreamTimeoutMs: 5_000,
-} as const;
+export { GATEWAY_DEFAULTS, GATEWAY_ENV };
 
 export interface GatewayConfig extends CommonConfig {
   port: number;

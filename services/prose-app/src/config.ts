@@ -1,7 +1,7 @@
 import { readPortServiceConfig, type Env, type PortServiceConfig } from '@nlp-api/service-kit';
+import { PROSE_DEFAULTS, PROSE_ENV } from './env.js';
 
-export const PROSE_ENV = { port: 'PROSE_PORT' } as const;
-export const PROSE_DEFAULTS = { port: 8082 } as const;
+export { PROSE_DEFAULTS, PROSE_ENV };
 
 export type ProseConfig = PortServiceConfig;
 

@@ -1,7 +1,7 @@
 import { readPortServiceConfig, type Env, type PortServiceConfig } from '@nlp-api/service-kit';
+import { RAKE_DEFAULTS, RAKE_ENV } from './env.js';
 
-export const RAKE_ENV = { port: 'RAKE_PORT' } as const;
-export const RAKE_DEFAULTS = { port: 8081 } as const;
+export { RAKE_DEFAULTS, RAKE_ENV };
 
 export type RakeConfig = PortServiceConfig;
 
