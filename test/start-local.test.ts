@@ -23,7 +23,7 @@ describe('npm start', () => {
         body: JSON.stringify({ text: SEED }),
       });
       expect(res.status).toBe(200);
-      expect((await res.json())[0]).toEqual({ candidate: 'interconnected computer networks', score: 9 });
+      expect(((await res.json()) as unknown[])[0]).toEqual({ candidate: 'interconnected computer networks', score: 9 });
     } finally {
       expect(await run.stop('SIGINT')).toBe(0);
     }

@@ -1,8 +1,10 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docker, dockerEnabled, dockerWith, eventually, explainDockerSkip, image, imageTag } from '../support/docker.js';
+import { docker, dockerEnabled, eventually, explainDockerSkip, imageTag } from '../support/docker.js';
 import { ROOT } from '../support/processes.js';
 
 const SEED =
@@ -11,17 +13,14 @@ const SEED_ANSWER =
   '[{"candidate":"interconnected computer networks","score":9},{"candidate":"link devices worldwide","score":9},' +
   '{"candidate":"internet protocol suite","score":8},{"candidate":"global system","score":4},{"candidate":"internet","score":2}]';
 
+const run = promisify(execFile);
+
 explainDockerSkip('stage 2, the Swarm stack');
 
 const STACK = 'nlp';
 const BASE = 'http://127.0.0.1:8080';
-// Stand-in registry coordinates: the images are tagged locally with the names stack.yml builds,
-// and deployed with --resolve-image never, so no registry is asked.
+// Stand-in registry coordinates: nothing is pulled, the local images get these names.
 const ACCOUNTS = { CUSTOMER_ACCOUNT: '111111111111', CUSTOMER_ECR_REGION: 'eu-west-1', ISV_ACCOUNT: '222222222222', ISV_ECR_REGION: 'us-east-1' };
-const ecrName = (service: string): string =>
-  service === 'rake-app'
-    ? `${ACCOUNTS.ISV_ACCOUNT}.dkr.ecr.${ACCOUNTS.ISV_ECR_REGION}.amazonaws.com/${service}:${imageTag}`
-    : `${ACCOUNTS.CUSTOMER_ACCOUNT}.dkr.ecr.${ACCOUNTS.CUSTOMER_ECR_REGION}.amazonaws.com/${service}:${imageTag}`;
 
 function advertiseAddress(): string {
   for (const addresses of Object.values(networkInterfaces())) {
@@ -71,12 +70,13 @@ describe.runIf(dockerEnabled)('stage 2: docker stack deploy of stack.yml on a sw
   const key = randomBytes(16).toString('hex');
 
   beforeAll(async () => {
-    for (const service of ['rake-app', 'prose-app', 'nlp-client']) await docker('tag', image(service), ecrName(service));
     await docker('swarm', 'init', '--advertise-addr', advertiseAddress(), '--default-addr-pool', '10.215.0.0/16');
-    await dockerWith({ input: key }, 'secret', 'create', 'nlp_auth_key', '-');
     const started = Date.now();
-    const stackFiles = ['-c', join(ROOT, 'stack.yml'), '-c', join(ROOT, 'test/docker/stack.ci.yml')];
-    await dockerWith({ env: { ...ACCOUNTS, TAG: imageTag } }, 'stack', 'deploy', '--resolve-image', 'never', ...stackFiles, STACK);
+    // The documented path for locally built images: it creates the secret from AUTH_KEY, tags the
+    // images with the names stack.yml expects and deploys with --resolve-image never.
+    await run('bash', [join(ROOT, 'scripts/docker/stack.sh'), 'deploy', '--local'], {
+      env: { ...process.env, ...ACCOUNTS, TAG: imageTag, AUTH_KEY: key, STACK_NAME: STACK, STACK_OVERRIDE: 'test/docker/stack.ci.yml' },
+    });
     console.log(`swarm: stack deployed in ${Date.now() - started} ms`);
     await eventually(allHealthy, 150_000, 'every replica to run and be healthy');
     console.log(`swarm: 5 replicas running and healthy after ${Date.now() - started} ms`);
@@ -84,7 +84,7 @@ describe.runIf(dockerEnabled)('stage 2: docker stack deploy of stack.yml on a sw
   }, 240_000);
 
   afterAll(async () => {
-    await docker('stack', 'rm', STACK).catch(() => undefined);
+    await run('bash', [join(ROOT, 'scripts/docker/stack.sh'), 'rm'], { env: { ...process.env, STACK_NAME: STACK } }).catch(() => undefined);
     // The stack's network goes last; a swarm left with it can't be left cleanly.
     await eventually(
       async () => ((await docker('network', 'ls', '-q', '--filter', `label=com.docker.stack.namespace=${STACK}`)) === '' ? true : undefined),
