@@ -1,5 +1,8 @@
 import http from 'node:http';
 
+/** The probe's own setting: which path decides health (`/ready` for a backend that loads models). */
+export const PROBE_ENV = { path: 'HEALTHCHECK_PATH' } as const;
+
 /**
  * The container health check: GET /health (or HEALTHCHECK_PATH, e.g. /ready) on the service's own
  * port, exit 0 on 200 and 1 otherwise. It imports nothing but node:http, so a probe every few
@@ -9,7 +12,7 @@ export function probeOwnPort(env: NodeJS.ProcessEnv, portVariable: string, defau
   const port = Number(env[portVariable] || defaultPort);
   const bound = env.HOST;
   const host = !bound || bound === '0.0.0.0' || bound === '::' ? '127.0.0.1' : bound;
-  const path = env.HEALTHCHECK_PATH || '/health';
+  const path = env[PROBE_ENV.path] || '/health';
   const req = http.get({ host, port, path, timeout: 2_500 }, (res) => {
     res.resume();
     process.exit(res.statusCode === 200 ? 0 : 1);
