@@ -1,5 +1,5 @@
 import express, { type Express, type RequestHandler } from 'express';
-import { bearerAuth } from './auth.js';
+import { bearerAuth, type AuthSettings } from './auth.js';
 import { HttpError, errorHandler, notFoundHandler, sendError } from './errors.js';
 import type { Logger } from './logging.js';
 import { requestLogging } from './logging.js';
@@ -17,7 +17,7 @@ export interface Readiness {
 
 export interface ServiceAppOptions {
   name: string;
-  authKeys: readonly string[];
+  auth: AuthSettings;
   logger: Logger;
   /** The service's own API; /health, /ready and /routes are added here. */
   routes: readonly RouteSpec[];
@@ -72,7 +72,7 @@ export function createServiceApp(options: ServiceAppOptions): Express {
     next();
   });
 
-  const auth = bearerAuth(options.authKeys);
+  const auth = bearerAuth(options.auth);
   for (const route of routes) {
     const handlers = Array.isArray(route.handler) ? route.handler : [route.handler];
     const chain = route.open ? handlers : [auth, ...handlers];

@@ -1,4 +1,6 @@
+import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { AuthSettings, JwtSettings } from './auth.js';
 
 /** The environment as a plain map, so config parsing is testable without touching process.env. */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -15,6 +17,13 @@ export class ConfigError extends Error {
 export const COMMON_ENV = {
   authKey: 'AUTH_KEY',
   authKeyFile: 'AUTH_KEY_FILE',
+  jwtSecret: 'AUTH_JWT_SECRET',
+  jwtSecretFile: 'AUTH_JWT_SECRET_FILE',
+  jwtPublicKey: 'AUTH_JWT_PUBLIC_KEY',
+  jwtPublicKeyFile: 'AUTH_JWT_PUBLIC_KEY_FILE',
+  jwtAudience: 'AUTH_JWT_AUDIENCE',
+  jwtIssuer: 'AUTH_JWT_ISSUER',
+  jwtClockSkewSec: 'AUTH_JWT_CLOCK_SKEW_S',
   host: 'HOST',
   maxTextBytes: 'MAX_TEXT_BYTES',
   shutdownTimeoutMs: 'SHUTDOWN_TIMEOUT_MS',
@@ -93,46 +102,88 @@ function splitKeys(list: string): string[] {
     .filter((key) => key.length > 0);
 }
 
-/**
- * API keys from AUTH_KEY (comma-separated, for rotation) or AUTH_KEY_FILE (Docker secrets).
- * With no key at all the service must not start: it fails closed rather than serving openly.
- */
+/** A value given inline (NAME) or in a file (NAME_FILE, for Docker secrets), never both. */
+function readInlineOrFile(env: Env, name: string, fileName: string): { value: string; from: string } | undefined {
+  const inline = raw(env, name);
+  const file = raw(env, fileName);
+  if (inline !== undefined && file !== undefined) throw new ConfigError(name, `set ${name} or ${fileName}, not both`);
+  if (file === undefined) return inline === undefined ? undefined : { value: inline, from: name };
+  try {
+    return { value: readFileSync(file, 'utf8'), from: fileName };
+  } catch (error) {
+    throw new ConfigError(fileName, `cannot read "${file}": ${(error as Error).message}`);
+  }
+}
+
+/** Static API keys from AUTH_KEY (comma-separated, for rotation) or AUTH_KEY_FILE; none is []. */
 export function readAuthKeys(env: Env): string[] {
-  const inline = raw(env, COMMON_ENV.authKey);
-  const file = raw(env, COMMON_ENV.authKeyFile);
-  if (inline !== undefined && file !== undefined) {
-    throw new ConfigError(COMMON_ENV.authKey, `set ${COMMON_ENV.authKey} or ${COMMON_ENV.authKeyFile}, not both`);
-  }
-  let keys: string[];
-  if (file !== undefined) {
-    let contents: string;
-    try {
-      contents = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new ConfigError(COMMON_ENV.authKeyFile, `cannot read "${file}": ${(error as Error).message}`);
-    }
-    keys = splitKeys(contents);
-    if (keys.length === 0) throw new ConfigError(COMMON_ENV.authKeyFile, `"${file}" holds no key`);
-  } else {
-    keys = splitKeys(inline ?? '');
-    if (keys.length === 0) {
-      throw new ConfigError(
-        COMMON_ENV.authKey,
-        `no API key configured; set ${COMMON_ENV.authKey} (comma-separated keys allowed) or ${COMMON_ENV.authKeyFile}. ` +
-          'The service refuses to start without one.',
-      );
-    }
-  }
+  const source = readInlineOrFile(env, COMMON_ENV.authKey, COMMON_ENV.authKeyFile);
+  if (source === undefined) return [];
+  const keys = splitKeys(source.value);
+  if (keys.length === 0) throw new ConfigError(source.from, 'holds no key');
   for (const key of keys) {
-    if (/\s/.test(key)) throw new ConfigError(file ? COMMON_ENV.authKeyFile : COMMON_ENV.authKey, 'a key must not contain white space');
+    if (/\s/.test(key)) throw new ConfigError(source.from, 'a key must not contain white space');
   }
   return keys;
+}
+
+/** HS256 with AUTH_JWT_SECRET, RS256/ES256 with AUTH_JWT_PUBLIC_KEY; undefined when neither is set. */
+export function readJwtSettings(env: Env): JwtSettings | undefined {
+  const secret = readInlineOrFile(env, COMMON_ENV.jwtSecret, COMMON_ENV.jwtSecretFile);
+  const publicKey = readInlineOrFile(env, COMMON_ENV.jwtPublicKey, COMMON_ENV.jwtPublicKeyFile);
+  if (!secret && !publicKey) return undefined;
+  const settings: JwtSettings = {
+    clockToleranceSec: readInteger(env, COMMON_ENV.jwtClockSkewSec, 30, 0, 300),
+  };
+  if (secret) {
+    const value = secret.value.trim();
+    // RFC 7518 section 3.2: an HS256 key must be at least as long as the hash output.
+    if (Buffer.byteLength(value, 'utf8') < 32) throw new ConfigError(secret.from, 'an HS256 secret must be at least 32 bytes');
+    settings.secret = value;
+  }
+  if (publicKey) settings.publicKey = parsePublicKey(publicKey.value.replace(/\\n/g, '\n'), publicKey.from);
+  const audience = raw(env, COMMON_ENV.jwtAudience);
+  const issuer = raw(env, COMMON_ENV.jwtIssuer);
+  if (audience !== undefined) settings.audience = audience;
+  if (issuer !== undefined) settings.issuer = issuer;
+  return settings;
+}
+
+function parsePublicKey(pem: string, variable: string): NonNullable<JwtSettings['publicKey']> {
+  let key;
+  try {
+    key = createPublicKey(pem);
+  } catch (error) {
+    throw new ConfigError(variable, `not a PEM public key: ${(error as Error).message}`);
+  }
+  const details = key.asymmetricKeyDetails ?? {};
+  if (key.asymmetricKeyType === 'rsa') {
+    if ((details.modulusLength ?? 0) < 2048) throw new ConfigError(variable, 'an RSA key must have at least 2048 bits');
+    return { pem, algorithm: 'RS256' };
+  }
+  if (key.asymmetricKeyType === 'ec' && details.namedCurve === 'prime256v1') return { pem, algorithm: 'ES256' };
+  throw new ConfigError(variable, 'expected an RSA (RS256) or P-256 EC (ES256) public key');
+}
+
+/** The credentials a service accepts. With none at all it must not start: it fails closed. */
+export function readAuthSettings(env: Env): AuthSettings {
+  const keys = readAuthKeys(env);
+  const jwt = readJwtSettings(env);
+  if (keys.length === 0 && !jwt) {
+    throw new ConfigError(
+      COMMON_ENV.authKey,
+      `no API key configured; set ${COMMON_ENV.authKey} (comma-separated keys allowed) or ${COMMON_ENV.authKeyFile}, ` +
+        `or a JWT key (${COMMON_ENV.jwtSecret}, ${COMMON_ENV.jwtPublicKey} or ${COMMON_ENV.jwtPublicKeyFile}). ` +
+        'The service refuses to start without one.',
+    );
+  }
+  return jwt ? { keys, jwt } : { keys };
 }
 
 /** The settings every service shares, parsed once. */
 export interface CommonConfig {
   host: string;
-  authKeys: string[];
+  auth: AuthSettings;
   maxTextBytes: number;
   shutdownTimeoutMs: number;
   logLevel: LogLevel;
@@ -141,7 +192,7 @@ export interface CommonConfig {
 export function readCommonConfig(env: Env): CommonConfig {
   return {
     host: readHost(env),
-    authKeys: readAuthKeys(env),
+    auth: readAuthSettings(env),
     maxTextBytes: readBytes(env, COMMON_ENV.maxTextBytes, DEFAULT_MAX_TEXT_BYTES),
     shutdownTimeoutMs: readInteger(env, COMMON_ENV.shutdownTimeoutMs, DEFAULT_SHUTDOWN_TIMEOUT_MS, 0, 600_000),
     logLevel: readLogLevel(env),

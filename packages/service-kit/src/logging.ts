@@ -1,6 +1,7 @@
 import { pino, type Logger } from 'pino';
 import type { RequestHandler } from 'express';
 import type { LogLevel } from './config.js';
+import { principalOf } from './auth.js';
 import { requestIdOf } from './request-id.js';
 
 export type { Logger } from 'pino';
@@ -11,7 +12,7 @@ export function createLogger(service: string, level: LogLevel = 'info'): Logger 
     level,
     base: { service },
     redact: {
-      paths: ['authorization', 'headers.authorization', 'req.headers.authorization', '*.authKeys', 'authKeys', 'key', 'token'],
+      paths: ['authorization', 'headers.authorization', 'req.headers.authorization', 'auth', '*.auth', 'key', 'token', 'secret'],
       censor: '[redacted]',
     },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -26,6 +27,7 @@ export function requestLogging(logger: Logger): RequestHandler {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const line = {
         requestId: requestIdOf(res),
+        principal: principalOf(res)?.id,
         method: req.method,
         path: req.path,
         status: res.statusCode,

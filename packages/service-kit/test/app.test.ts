@@ -8,7 +8,7 @@ const logger = createLogger('test', 'silent');
 function buildApp(readiness: Readiness = { ready: true }) {
   return createServiceApp({
     name: 'test-app',
-    authKeys: [KEY, 'second-key'],
+    auth: { keys: [KEY, 'second-key'] },
     logger,
     readiness: () => readiness,
     routes: [

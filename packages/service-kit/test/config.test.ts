@@ -2,18 +2,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readAuthKeys, readBytes, readCommonConfig, readPort, readUrl } from '../src/index.js';
+import { ConfigError, readAuthKeys, readAuthSettings, readBytes, readCommonConfig, readPort, readUrl } from '../src/index.js';
 
 describe('config parsing', () => {
   it('uses defaults when variables are unset or empty', () => {
     const config = readCommonConfig({ AUTH_KEY: 'k', MAX_TEXT_BYTES: '' });
-    expect(config).toMatchObject({ host: '0.0.0.0', authKeys: ['k'], maxTextBytes: 102_400, logLevel: 'info' });
+    expect(config).toMatchObject({ host: '0.0.0.0', auth: { keys: ['k'] }, maxTextBytes: 102_400, logLevel: 'info' });
   });
 
   it('refuses to start without a key, naming AUTH_KEY', () => {
-    expect(() => readAuthKeys({})).toThrowError(ConfigError);
-    expect(() => readAuthKeys({})).toThrowError(/^AUTH_KEY: no API key configured/);
-    expect(() => readAuthKeys({ AUTH_KEY: ' , ' })).toThrowError(/AUTH_KEY/);
+    expect(() => readAuthSettings({})).toThrowError(ConfigError);
+    expect(() => readAuthSettings({})).toThrowError(/^AUTH_KEY: no API key configured/);
+    expect(() => readAuthSettings({ AUTH_KEY: ' , ' })).toThrowError(/^AUTH_KEY: holds no key/);
   });
 
   it('splits AUTH_KEY on commas for rotation', () => {

@@ -15,7 +15,7 @@ export interface Backends {
   prose: Upstream;
 }
 
-export type GatewaySettings = Pick<GatewayConfig, 'authKeys' | 'maxTextBytes' | 'upstreamTimeoutMs'>;
+export type GatewaySettings = Pick<GatewayConfig, 'auth' | 'maxTextBytes' | 'upstreamTimeoutMs'>;
 
 const READINESS_TIMEOUT_MS = 1_000;
 
@@ -50,7 +50,7 @@ export function createGatewayApp(settings: GatewaySettings, backends: Backends, 
 
   return createServiceApp({
     name: 'nlp-client',
-    authKeys: settings.authKeys,
+    auth: settings.auth,
     logger,
     routes,
     readiness: async () => {

@@ -15,7 +15,7 @@ logger.info(
     proseEndpoint: config.proseEndpoint.href,
     upstreamTimeoutMs: config.upstreamTimeoutMs,
     maxTextBytes: config.maxTextBytes,
-    keys: config.authKeys.length,
+    keys: config.auth.keys.length, jwt: config.auth.jwt !== undefined,
   },
   'starting',
 );

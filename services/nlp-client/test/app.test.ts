@@ -66,7 +66,7 @@ describe('the gateway', () => {
   let rake: Awaited<ReturnType<typeof fakeBackend>>;
   let prose: Awaited<ReturnType<typeof fakeBackend>>;
   let app: ReturnType<typeof createGatewayApp>;
-  const settings = { authKeys: [KEY], maxTextBytes: 1_000, upstreamTimeoutMs: 300 };
+  const settings = { auth: { keys: [KEY] }, maxTextBytes: 1_000, upstreamTimeoutMs: 300 };
 
   beforeAll(async () => {
     rake = await fakeBackend();
@@ -204,7 +204,7 @@ describe('the gateway with a backend that is down', () => {
   it('answers 502 naming the backend, promptly', async () => {
     const down = await closedPort();
     const app = createGatewayApp(
-      { authKeys: [KEY], maxTextBytes: 1_000, upstreamTimeoutMs: 2_000 },
+      { auth: { keys: [KEY] }, maxTextBytes: 1_000, upstreamTimeoutMs: 2_000 },
       { rake: createUpstream('rake-app', down), prose: createUpstream('prose-app', down) },
       logger,
     );

@@ -3,7 +3,7 @@ import { createServiceApp, notReady, textEndpoint, type Logger, type RouteSpec }
 import type { ProseConfig } from './config.js';
 import type { NlpEngine } from './nlp/index.js';
 
-export type ProseSettings = Pick<ProseConfig, 'authKeys' | 'maxTextBytes'>;
+export type ProseSettings = Pick<ProseConfig, 'auth' | 'maxTextBytes'>;
 
 /** Where the loaded models live; empty until start-up has loaded them. */
 export interface EngineSlot {
@@ -24,7 +24,7 @@ export function createProseApp(settings: ProseSettings, slot: EngineSlot, logger
 
   return createServiceApp({
     name: 'prose-app',
-    authKeys: settings.authKeys,
+    auth: settings.auth,
     logger,
     readiness: () => (slot.engine ? { ready: true } : { ready: false, reason: 'prose-app is still loading its models' }),
     routes: [

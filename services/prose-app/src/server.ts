@@ -5,7 +5,7 @@ import { loadNlpEngine } from './nlp/index.js';
 
 const config = loadConfigOrExit('prose-app', loadProseConfig, process.env);
 const logger = createLogger('prose-app', config.logLevel);
-logger.info({ maxTextBytes: config.maxTextBytes, keys: config.authKeys.length }, 'starting');
+logger.info({ maxTextBytes: config.maxTextBytes, keys: config.auth.keys.length, jwt: config.auth.jwt !== undefined }, 'starting');
 
 const slot: EngineSlot = { engine: undefined };
 

@@ -6,7 +6,7 @@ import { loadNlpEngine } from '../src/nlp/index.js';
 
 const KEY = 'prose-test-key';
 const auth = { Authorization: `Bearer ${KEY}` };
-const settings = { authKeys: [KEY], maxTextBytes: 4_000 };
+const settings = { auth: { keys: [KEY] }, maxTextBytes: 4_000 };
 const logger = createLogger('prose-test', 'silent');
 const ENDPOINTS = ['/tokens', '/entities', '/sentences'] as const;
 

@@ -3,7 +3,7 @@ import { createServiceApp, optionalInteger, optionalNumber, textEndpoint, type L
 import type { RakeConfig } from './config.js';
 import { extractKeywords, type RakeOptions } from './rake/index.js';
 
-export type RakeSettings = Pick<RakeConfig, 'authKeys' | 'maxTextBytes'>;
+export type RakeSettings = Pick<RakeConfig, 'auth' | 'maxTextBytes'>;
 
 /** The request's optional tuning fields, checked before the algorithm sees them. */
 export function readRakeOptions(fields: Record<string, unknown>): RakeOptions {
@@ -17,7 +17,7 @@ export function readRakeOptions(fields: Record<string, unknown>): RakeOptions {
 export function createRakeApp(settings: RakeSettings, logger: Logger): Express {
   return createServiceApp({
     name: 'rake-app',
-    authKeys: settings.authKeys,
+    auth: settings.auth,
     logger,
     // The stoplist is compiled in: there is nothing to load, so the service is ready once it listens.
     readiness: () => ({ ready: true }),

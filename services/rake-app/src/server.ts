@@ -4,7 +4,7 @@ import { loadRakeConfig } from './config.js';
 
 const config = loadConfigOrExit('rake-app', loadRakeConfig, process.env);
 const logger = createLogger('rake-app', config.logLevel);
-logger.info({ maxTextBytes: config.maxTextBytes, keys: config.authKeys.length }, 'starting');
+logger.info({ maxTextBytes: config.maxTextBytes, keys: config.auth.keys.length, jwt: config.auth.jwt !== undefined }, 'starting');
 
 await serve({
   app: createRakeApp(config, logger),

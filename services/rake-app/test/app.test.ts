@@ -5,7 +5,7 @@ import { createRakeApp } from '../src/app.js';
 
 const KEY = 'rake-test-key';
 const auth = { Authorization: `Bearer ${KEY}` };
-const app = createRakeApp({ authKeys: [KEY], maxTextBytes: 2_000 }, createLogger('rake-test', 'silent'));
+const app = createRakeApp({ auth: { keys: [KEY] }, maxTextBytes: 2_000 }, createLogger('rake-test', 'silent'));
 
 const SEED =
   'The Internet is the global system of interconnected computer networks that use the Internet protocol suite to link devices worldwide.';
