@@ -1,5 +1,7 @@
 import express, { type Express, type RequestHandler } from 'express';
 import { bearerAuth, type AuthSettings } from './auth.js';
+import { cors, type CorsOrigins } from './cors.js';
+import { securityHeaders } from './security-headers.js';
 import { HttpError, errorHandler, notFoundHandler, sendError } from './errors.js';
 import type { Logger } from './logging.js';
 import { requestLogging } from './logging.js';
@@ -22,6 +24,10 @@ export interface ServiceAppOptions {
   /** The service's own API; /health, /ready and /routes are added here. */
   routes: readonly RouteSpec[];
   readiness: () => Readiness | Promise<Readiness>;
+  /** Runs after authentication on every authenticated route, e.g. a rate limiter. */
+  afterAuth?: readonly RequestHandler[];
+  /** Browser origins allowed to call the API; CORS is off unless set. */
+  corsOrigins?: CorsOrigins;
 }
 
 /** Set while a server drains, so keep-alive clients are told to reconnect elsewhere. */
@@ -67,6 +73,8 @@ export function createServiceApp(options: ServiceAppOptions): Express {
 
   app.use(requestId);
   app.use(requestLogging(options.logger));
+  app.use(securityHeaders);
+  app.use(cors(options.corsOrigins ?? 'none'));
   app.use((_req, res, next) => {
     if (app.locals.draining) res.setHeader('Connection', 'close');
     next();
@@ -75,7 +83,7 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   const auth = bearerAuth(options.auth);
   for (const route of routes) {
     const handlers = Array.isArray(route.handler) ? route.handler : [route.handler];
-    const chain = route.open ? handlers : [auth, ...handlers];
+    const chain = route.open ? handlers : [auth, ...(options.afterAuth ?? []), ...handlers];
     if (route.method === 'GET') app.get(route.path, ...chain);
     else app.post(route.path, ...chain);
   }

@@ -1,6 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AuthSettings, JwtSettings } from './auth.js';
+import type { CorsOrigins } from './cors.js';
 
 /** The environment as a plain map, so config parsing is testable without touching process.env. */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -178,6 +179,24 @@ export function readAuthSettings(env: Env): AuthSettings {
     );
   }
   return jwt ? { keys, jwt } : { keys };
+}
+
+/** CORS_ORIGINS: unset for no CORS, "*" for any origin, or a comma-separated list of origins. */
+export function readCorsOrigins(env: Env, name: string): CorsOrigins {
+  const value = raw(env, name);
+  if (value === undefined) return 'none';
+  if (value === '*') return 'any';
+  const origins = value.split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      throw new ConfigError(name, `expected origins such as https://app.example.com, got "${origin}"`);
+    }
+    if (url.origin !== origin) throw new ConfigError(name, `"${origin}" is not an origin; did you mean ${url.origin}?`);
+  }
+  return origins;
 }
 
 /** The settings every service shares, parsed once. */

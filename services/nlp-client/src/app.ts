@@ -1,12 +1,16 @@
 import type { Express, RequestHandler } from 'express';
 import {
   createServiceApp,
+  HttpError,
   parseTextRequest,
+  principalOf,
   rawBody,
   requestIdOf,
+  sendError,
   type Logger,
   type RouteSpec,
 } from '@nlp-api/service-kit';
+import { RateLimiter } from './rate-limit.js';
 import type { GatewayConfig } from './config.js';
 import type { Upstream } from './upstream.js';
 
@@ -15,7 +19,8 @@ export interface Backends {
   prose: Upstream;
 }
 
-export type GatewaySettings = Pick<GatewayConfig, 'auth' | 'maxTextBytes' | 'upstreamTimeoutMs'>;
+export type GatewaySettings = Pick<GatewayConfig, 'auth' | 'maxTextBytes' | 'upstreamTimeoutMs'> &
+  Partial<Pick<GatewayConfig, 'rateLimitPerMinute' | 'rateLimitBurst' | 'corsOrigins'>>;
 
 const READINESS_TIMEOUT_MS = 1_000;
 
@@ -40,7 +45,30 @@ function forwardTo(upstream: Upstream, path: string, settings: GatewaySettings):
   return [rawBody(settings.maxTextBytes), forward];
 }
 
+/** 429 with Retry-After past a client's allowance; the client is the principal (key or JWT subject). */
+function rateLimit(perMinute: number, burst: number): RequestHandler {
+  const limiter = new RateLimiter({ perMinute, burst });
+  return (_req, res, next) => {
+    const client = principalOf(res)?.id ?? 'anonymous';
+    const decision = limiter.take(client);
+    res.setHeader('RateLimit-Limit', String(perMinute));
+    res.setHeader('RateLimit-Remaining', String(decision.remaining));
+    if (decision.allowed) {
+      next();
+      return;
+    }
+    res.setHeader('RateLimit-Reset', String(decision.retryAfterSec));
+    sendError(
+      res,
+      new HttpError(429, 'RATE_LIMITED', `rate limit of ${perMinute} requests per minute exceeded; retry in ${decision.retryAfterSec} s`, {
+        'Retry-After': String(decision.retryAfterSec),
+      }),
+    );
+  };
+}
+
 export function createGatewayApp(settings: GatewaySettings, backends: Backends, logger: Logger): Express {
+  const perMinute = settings.rateLimitPerMinute ?? 0;
   const routes: RouteSpec[] = [
     { method: 'POST', path: '/keywords', name: 'keywords', handler: forwardTo(backends.rake, '/keywords', settings) },
     { method: 'POST', path: '/tokens', name: 'tokens', handler: forwardTo(backends.prose, '/tokens', settings) },
@@ -53,6 +81,8 @@ export function createGatewayApp(settings: GatewaySettings, backends: Backends, 
     auth: settings.auth,
     logger,
     routes,
+    afterAuth: perMinute > 0 ? [rateLimit(perMinute, settings.rateLimitBurst ?? perMinute)] : [],
+    corsOrigins: settings.corsOrigins ?? 'none',
     readiness: async () => {
       const all = [backends.rake, backends.prose];
       const states = await Promise.all(all.map((backend) => backend.isReady(READINESS_TIMEOUT_MS)));

@@ -1,4 +1,13 @@
-import { readCommonConfig, readInteger, readPort, readUrl, type CommonConfig, type Env } from '@nlp-api/service-kit';
+import {
+  readCommonConfig,
+  readCorsOrigins,
+  readInteger,
+  readPort,
+  readUrl,
+  type CommonConfig,
+  type CorsOrigins,
+  type Env,
+} from '@nlp-api/service-kit';
 import { GATEWAY_DEFAULTS, GATEWAY_ENV } from './env.js';
 
 export { GATEWAY_DEFAULTS, GATEWAY_ENV };
@@ -8,6 +17,13 @@ export interface GatewayConfig extends CommonConfig {
   rakeEndpoint: URL;
   proseEndpoint: URL;
   upstreamTimeoutMs: number;
+  upstreamConnectTimeoutMs: number;
+  breakerFailures: number;
+  breakerCooldownMs: number;
+  /** 0 turns rate limiting off. */
+  rateLimitPerMinute: number;
+  rateLimitBurst: number;
+  corsOrigins: CorsOrigins;
 }
 
 export function loadGatewayConfig(env: Env): GatewayConfig {
@@ -17,5 +33,11 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
     rakeEndpoint: readUrl(env, GATEWAY_ENV.rakeEndpoint, GATEWAY_DEFAULTS.rakeEndpoint),
     proseEndpoint: readUrl(env, GATEWAY_ENV.proseEndpoint, GATEWAY_DEFAULTS.proseEndpoint),
     upstreamTimeoutMs: readInteger(env, GATEWAY_ENV.upstreamTimeoutMs, GATEWAY_DEFAULTS.upstreamTimeoutMs, 1, 600_000),
+    upstreamConnectTimeoutMs: readInteger(env, GATEWAY_ENV.upstreamConnectTimeoutMs, GATEWAY_DEFAULTS.upstreamConnectTimeoutMs, 1, 60_000),
+    breakerFailures: readInteger(env, GATEWAY_ENV.breakerFailures, GATEWAY_DEFAULTS.breakerFailures, 1, 1_000),
+    breakerCooldownMs: readInteger(env, GATEWAY_ENV.breakerCooldownMs, GATEWAY_DEFAULTS.breakerCooldownMs, 100, 600_000),
+    rateLimitPerMinute: readInteger(env, GATEWAY_ENV.rateLimitPerMinute, GATEWAY_DEFAULTS.rateLimitPerMinute, 0, 10_000_000),
+    rateLimitBurst: readInteger(env, GATEWAY_ENV.rateLimitBurst, GATEWAY_DEFAULTS.rateLimitBurst, 1, 1_000_000),
+    corsOrigins: readCorsOrigins(env, GATEWAY_ENV.corsOrigins),
   };
 }

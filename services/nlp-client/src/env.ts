@@ -4,6 +4,12 @@ export const GATEWAY_ENV = {
   rakeEndpoint: 'RAKE_ENDPOINT',
   proseEndpoint: 'PROSE_ENDPOINT',
   upstreamTimeoutMs: 'UPSTREAM_TIMEOUT_MS',
+  upstreamConnectTimeoutMs: 'UPSTREAM_CONNECT_TIMEOUT_MS',
+  breakerFailures: 'BREAKER_FAILURES',
+  breakerCooldownMs: 'BREAKER_COOLDOWN_MS',
+  rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
+  rateLimitBurst: 'RATE_LIMIT_BURST',
+  corsOrigins: 'CORS_ORIGINS',
 } as const;
 
 export const GATEWAY_DEFAULTS = {
@@ -11,4 +17,9 @@ export const GATEWAY_DEFAULTS = {
   rakeEndpoint: 'http://localhost:8081',
   proseEndpoint: 'http://localhost:8082',
   upstreamTimeoutMs: 5_000,
+  upstreamConnectTimeoutMs: 1_000,
+  breakerFailures: 5,
+  breakerCooldownMs: 5_000,
+  rateLimitPerMinute: 6_000,
+  rateLimitBurst: 200,
 } as const;

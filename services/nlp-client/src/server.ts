@@ -5,15 +5,21 @@ import { createUpstream } from './upstream.js';
 
 const config = loadConfigOrExit('nlp-client', loadGatewayConfig, process.env);
 const logger = createLogger('nlp-client', config.logLevel);
+const upstreamOptions = {
+  connectTimeoutMs: config.upstreamConnectTimeoutMs,
+  breaker: { failureThreshold: config.breakerFailures, cooldownMs: config.breakerCooldownMs },
+};
 const backends = {
-  rake: createUpstream('rake-app', config.rakeEndpoint),
-  prose: createUpstream('prose-app', config.proseEndpoint),
+  rake: createUpstream('rake-app', config.rakeEndpoint, upstreamOptions),
+  prose: createUpstream('prose-app', config.proseEndpoint, upstreamOptions),
 };
 logger.info(
   {
     rakeEndpoint: config.rakeEndpoint.href,
     proseEndpoint: config.proseEndpoint.href,
     upstreamTimeoutMs: config.upstreamTimeoutMs,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    corsOrigins: config.corsOrigins,
     maxTextBytes: config.maxTextBytes,
     keys: config.auth.keys.length, jwt: config.auth.jwt !== undefined,
   },

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { HttpError } from '@nlp-api/service-kit';
+import { CircuitBreaker, type BreakerOptions } from './circuit-breaker.js';
 
 export interface UpstreamResponse {
   status: number;
@@ -38,6 +39,17 @@ export function badResponse(name: string, detail: string): HttpError {
   return new HttpError(502, 'UPSTREAM_BAD_RESPONSE', `${name} sent a broken response: ${detail}`, {}, { upstream: name });
 }
 
+export function unavailable(name: string, retryAfterMs: number): HttpError {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new HttpError(
+    503,
+    'UPSTREAM_UNAVAILABLE',
+    `${name} keeps failing; the gateway will try it again in ${seconds} s`,
+    { 'Retry-After': String(seconds) },
+    { upstream: name },
+  );
+}
+
 export function timedOut(name: string, timeoutMs: number): HttpError {
   return new HttpError(504, 'UPSTREAM_TIMEOUT', `${name} did not answer within ${timeoutMs} ms`, {}, { upstream: name });
 }
@@ -46,7 +58,33 @@ function joinPath(base: URL, path: string): string {
   return base.pathname.replace(/\/+$/, '') + path;
 }
 
-export function createUpstream(name: string, baseUrl: URL): Upstream {
+/** A cheap check that a body is one whole JSON object or array, without parsing it again. */
+export function looksLikeJson(body: Buffer): boolean {
+  let first = 0;
+  let last = body.length - 1;
+  while (first <= last && isSpace(body[first]!)) first++;
+  while (last >= first && isSpace(body[last]!)) last--;
+  if (first > last) return false;
+  const open = body[first];
+  const close = body[last];
+  return (open === 0x7b && close === 0x7d) || (open === 0x5b && close === 0x5d);
+}
+
+const isSpace = (byte: number): boolean => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+
+export interface UpstreamOptions {
+  /** A backend that does not accept the connection within this is unreachable (502), not slow. */
+  connectTimeoutMs: number;
+  breaker: BreakerOptions;
+}
+
+export const DEFAULT_UPSTREAM_OPTIONS: UpstreamOptions = {
+  connectTimeoutMs: 1_000,
+  breaker: { failureThreshold: 5, cooldownMs: 5_000 },
+};
+
+export function createUpstream(name: string, baseUrl: URL, options: UpstreamOptions = DEFAULT_UPSTREAM_OPTIONS): Upstream {
+  const breaker = new CircuitBreaker(options.breaker);
   const secure = baseUrl.protocol === 'https:';
   const transport = secure ? https : http;
   // Idle sockets are dropped well before the backend's keep-alive timeout (65 s), so a reused
@@ -84,6 +122,12 @@ export function createUpstream(name: string, baseUrl: URL): Upstream {
         });
       const timer = setTimeout(() => fail(timedOut(name, call.timeoutMs)), Math.max(0, deadline - Date.now()));
       let responded = false;
+      req.on('socket', (socket) => {
+        if (!socket.connecting) return;
+        const connectTimer = setTimeout(() => fail(unreachable(name, `no connection within ${options.connectTimeoutMs} ms`)), options.connectTimeoutMs);
+        socket.once('connect', () => clearTimeout(connectTimer));
+        socket.once('close', () => clearTimeout(connectTimer));
+      });
 
       req.on('error', (error: NodeJS.ErrnoException) => {
         if (settled) return;
@@ -111,25 +155,41 @@ export function createUpstream(name: string, baseUrl: URL): Upstream {
         });
         res.on('end', () => {
           if (!res.complete) return;
-          finish(() =>
-            resolve({
-              status: res.statusCode ?? 502,
-              contentType: res.headers['content-type'] ?? 'application/json; charset=utf-8',
-              body: Buffer.concat(chunks, size),
-            }),
-          );
+          const body = Buffer.concat(chunks, size);
+          const contentType = res.headers['content-type'] ?? '';
+          if (!contentType.startsWith('application/json') || !looksLikeJson(body)) {
+            fail(badResponse(name, `expected a JSON body, got ${contentType || 'no content type'} (${body.length} bytes)`));
+            return;
+          }
+          finish(() => resolve({ status: res.statusCode ?? 502, contentType, body }));
         });
       });
       req.end(call.body);
     });
   }
 
+  /** Counts the outcome against the backend: transport failures and gateway-class statuses open the circuit. */
+  async function guarded(call: ForwardCall): Promise<UpstreamResponse> {
+    if (!breaker.tryAcquire()) throw unavailable(name, breaker.retryAfterMs());
+    try {
+      const response = await attempt(call, Date.now() + call.timeoutMs, true);
+      if (response.status === 502 || response.status === 503 || response.status === 504) breaker.recordFailure();
+      else breaker.recordSuccess();
+      return response;
+    } catch (error) {
+      breaker.recordFailure();
+      throw error;
+    }
+  }
+
   return {
     name,
-    call: (call) => attempt(call, Date.now() + call.timeoutMs, true),
+    call: guarded,
     async isReady(timeoutMs) {
       try {
         const res = await attempt({ method: 'GET', path: '/ready', requestId: 'readiness-probe', timeoutMs }, Date.now() + timeoutMs, true);
+        // A backend that answers its readiness probe is back: no need to wait out the cooldown.
+        if (res.status === 200) breaker.recordSuccess();
         return res.status === 200;
       } catch {
         return false;
