@@ -91,7 +91,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     options.logger.info({ signal }, 'draining before exit');
     void running.shutdown().then((clean) => {
       options.logger.info({ clean }, 'stopped');
-      process.exit(clean ? 0 : 1);
+      // Every request line must reach the log before the process is gone.
+      options.logger.flush(() => process.exit(clean ? 0 : 1));
     });
   };
   process.once('SIGTERM', onSignal);

@@ -193,6 +193,13 @@ describe('size', () => {
     for (const token of tokens) expect(big.slice(token.start, token.end)).toBe(token.text);
   });
 
+  it('cuts a run of more than 256 characters without white space into tokens of at most 256', () => {
+    const text = `${'abcdefghij'.repeat(100)} end`;
+    const tokens = engine.tokens(text);
+    expect(tokens.map((t) => [t.start, t.end])).toEqual([[0, 256], [256, 512], [512, 768], [768, 1000], [1001, 1004]]);
+    for (const token of tokens) expect(text.slice(token.start, token.end)).toBe(token.text);
+  });
+
   it('tokenises 100 KB without any sentence break', () => {
     const text = 'they go and '.repeat(8500);
     const tokens = engine.tokens(text);

@@ -102,7 +102,11 @@ export function tokenizeDoc(doc: Document, its: ItsHelpers, text: string): Token
   for (let i = 0; i < values.length; i++) {
     const value = values[i] ?? '';
     const expected = cursor + (spaces[i] ?? '').length;
-    const start = text.startsWith(value, expected) ? expected : locate(text, value, cursor);
+    // A token may also follow the previous one directly where wink saw a space that is not in the
+    // text: breakLongRuns inserts such spaces into the copy wink reads.
+    const start = text.startsWith(value, expected) && (expected === cursor || !text.startsWith(value, cursor))
+      ? expected
+      : text.startsWith(value, cursor) ? cursor : locate(text, value, cursor);
     if (start < 0 || value.length === 0) {
       winkSpans.push(null);
       continue;
