@@ -5,6 +5,7 @@ import { securityHeaders } from './security-headers.js';
 import { HttpError, errorHandler, notFoundHandler, sendError } from './errors.js';
 import type { Logger } from './logging.js';
 import { requestLogging } from './logging.js';
+import { createMetrics, metricsEndpoint, recordRequests, type ServiceMetrics } from './metrics.js';
 import { requestId } from './request-id.js';
 import { allowedMethodsByPath, listRoutes, type RouteSpec } from './routes.js';
 
@@ -28,6 +29,10 @@ export interface ServiceAppOptions {
   afterAuth?: readonly RequestHandler[];
   /** Browser origins allowed to call the API; CORS is off unless set. */
   corsOrigins?: CorsOrigins;
+  /** Prometheus metrics for GET /metrics; a fresh registry when not given. */
+  metrics?: ServiceMetrics;
+  /** GET /metrics needs the bearer credential unless this is true. */
+  metricsPublic?: boolean;
 }
 
 /** Set while a server drains, so keep-alive clients are told to reconnect elsewhere. */
@@ -63,8 +68,10 @@ export function createServiceApp(options: ServiceAppOptions): Express {
     res.json(listing);
   };
 
+  const metrics = options.metrics ?? createMetrics(options.name);
   const routes: RouteSpec[] = [
     ...options.routes,
+    { method: 'GET', path: '/metrics', name: 'metrics', open: options.metricsPublic === true, handler: metricsEndpoint(metrics) },
     { method: 'GET', path: '/health', name: 'health', open: true, handler: health },
     { method: 'GET', path: '/ready', name: 'ready', open: true, handler: ready },
     { method: 'GET', path: '/routes', name: 'routes', handler: routesList },
@@ -73,6 +80,7 @@ export function createServiceApp(options: ServiceAppOptions): Express {
 
   app.use(requestId);
   app.use(requestLogging(options.logger));
+  app.use(recordRequests(metrics));
   app.use(securityHeaders);
   app.use(cors(options.corsOrigins ?? 'none'));
   app.use((_req, res, next) => {

@@ -29,6 +29,7 @@ export const COMMON_ENV = {
   maxTextBytes: 'MAX_TEXT_BYTES',
   shutdownTimeoutMs: 'SHUTDOWN_TIMEOUT_MS',
   logLevel: 'LOG_LEVEL',
+  metricsPublic: 'METRICS_PUBLIC',
 } as const;
 
 export const DEFAULT_MAX_TEXT_BYTES = 100 * 1024;
@@ -83,6 +84,14 @@ export function readHost(env: Env, fallback = DEFAULT_HOST): string {
   const value = raw(env, COMMON_ENV.host) ?? fallback;
   if (/\s|\//.test(value)) throw new ConfigError(COMMON_ENV.host, `expected a bind address such as 0.0.0.0 or 127.0.0.1, got "${value}"`);
   return value;
+}
+
+export function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const value = raw(env, name)?.toLowerCase();
+  if (value === undefined) return fallback;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw new ConfigError(name, `expected true or false, got "${value}"`);
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -206,6 +215,8 @@ export interface CommonConfig {
   maxTextBytes: number;
   shutdownTimeoutMs: number;
   logLevel: LogLevel;
+  /** GET /metrics without the bearer credential (for a scraper inside a private network). */
+  metricsPublic: boolean;
 }
 
 export function readCommonConfig(env: Env): CommonConfig {
@@ -215,6 +226,7 @@ export function readCommonConfig(env: Env): CommonConfig {
     maxTextBytes: readBytes(env, COMMON_ENV.maxTextBytes, DEFAULT_MAX_TEXT_BYTES),
     shutdownTimeoutMs: readInteger(env, COMMON_ENV.shutdownTimeoutMs, DEFAULT_SHUTDOWN_TIMEOUT_MS, 0, 600_000),
     logLevel: readLogLevel(env),
+    metricsPublic: readBoolean(env, COMMON_ENV.metricsPublic, false),
   };
 }
 

@@ -208,6 +208,7 @@ describe('health, readiness and routes', () => {
       { method: 'POST', path: '/echo', name: 'echo' },
       { method: 'POST', path: '/explode', name: 'explode' },
       { method: 'GET', path: '/health', name: 'health' },
+      { method: 'GET', path: '/metrics', name: 'metrics' },
       { method: 'GET', path: '/ready', name: 'ready' },
       { method: 'GET', path: '/routes', name: 'routes' },
       { method: 'POST', path: '/teapot', name: 'teapot' },

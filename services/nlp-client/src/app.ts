@@ -1,5 +1,6 @@
 import type { Express, RequestHandler } from 'express';
 import {
+  createMetrics,
   createServiceApp,
   HttpError,
   parseTextRequest,
@@ -20,7 +21,7 @@ export interface Backends {
 }
 
 export type GatewaySettings = Pick<GatewayConfig, 'auth' | 'maxTextBytes' | 'upstreamTimeoutMs'> &
-  Partial<Pick<GatewayConfig, 'rateLimitPerMinute' | 'rateLimitBurst' | 'corsOrigins'>>;
+  Partial<Pick<GatewayConfig, 'rateLimitPerMinute' | 'rateLimitBurst' | 'corsOrigins' | 'metricsPublic'>>;
 
 const READINESS_TIMEOUT_MS = 1_000;
 
@@ -67,7 +68,7 @@ function rateLimit(perMinute: number, burst: number): RequestHandler {
   };
 }
 
-export function createGatewayApp(settings: GatewaySettings, backends: Backends, logger: Logger): Express {
+export function createGatewayApp(settings: GatewaySettings, backends: Backends, logger: Logger, metrics = createMetrics('nlp-client')): Express {
   const perMinute = settings.rateLimitPerMinute ?? 0;
   const routes: RouteSpec[] = [
     { method: 'POST', path: '/keywords', name: 'keywords', handler: forwardTo(backends.rake, '/keywords', settings) },
@@ -81,6 +82,8 @@ export function createGatewayApp(settings: GatewaySettings, backends: Backends, 
     auth: settings.auth,
     logger,
     routes,
+    metrics,
+    metricsPublic: settings.metricsPublic ?? false,
     afterAuth: perMinute > 0 ? [rateLimit(perMinute, settings.rateLimitBurst ?? perMinute)] : [],
     corsOrigins: settings.corsOrigins ?? 'none',
     readiness: async () => {

@@ -1,17 +1,20 @@
 import { createLogger, loadConfigOrExit, serve } from '@nlp-api/service-kit';
 import { createGatewayApp } from './app.js';
+import { createGatewayMetrics } from './gateway-metrics.js';
 import { loadGatewayConfig } from './config.js';
 import { createUpstream } from './upstream.js';
 
 const config = loadConfigOrExit('nlp-client', loadGatewayConfig, process.env);
 const logger = createLogger('nlp-client', config.logLevel);
-const upstreamOptions = {
+const metrics = createGatewayMetrics();
+const upstreamOptions = (name: string) => ({
   connectTimeoutMs: config.upstreamConnectTimeoutMs,
   breaker: { failureThreshold: config.breakerFailures, cooldownMs: config.breakerCooldownMs },
-};
+  onFailure: metrics.countFailures(name),
+});
 const backends = {
-  rake: createUpstream('rake-app', config.rakeEndpoint, upstreamOptions),
-  prose: createUpstream('prose-app', config.proseEndpoint, upstreamOptions),
+  rake: createUpstream('rake-app', config.rakeEndpoint, upstreamOptions('rake-app')),
+  prose: createUpstream('prose-app', config.proseEndpoint, upstreamOptions('prose-app')),
 };
 logger.info(
   {
@@ -27,7 +30,7 @@ logger.info(
 );
 
 await serve({
-  app: createGatewayApp(config, backends, logger),
+  app: createGatewayApp(config, backends, logger, metrics),
   port: config.port,
   host: config.host,
   logger,

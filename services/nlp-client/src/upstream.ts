@@ -76,6 +76,8 @@ export interface UpstreamOptions {
   /** A backend that does not accept the connection within this is unreachable (502), not slow. */
   connectTimeoutMs: number;
   breaker: BreakerOptions;
+  /** Told of every failed call with its error code, e.g. to count it. */
+  onFailure?: (code: string) => void;
 }
 
 export const DEFAULT_UPSTREAM_OPTIONS: UpstreamOptions = {
@@ -170,14 +172,20 @@ export function createUpstream(name: string, baseUrl: URL, options: UpstreamOpti
 
   /** Counts the outcome against the backend: transport failures and gateway-class statuses open the circuit. */
   async function guarded(call: ForwardCall): Promise<UpstreamResponse> {
-    if (!breaker.tryAcquire()) throw unavailable(name, breaker.retryAfterMs());
+    if (!breaker.tryAcquire()) {
+      options.onFailure?.('UPSTREAM_UNAVAILABLE');
+      throw unavailable(name, breaker.retryAfterMs());
+    }
     try {
       const response = await attempt(call, Date.now() + call.timeoutMs, true);
-      if (response.status === 502 || response.status === 503 || response.status === 504) breaker.recordFailure();
-      else breaker.recordSuccess();
+      if (response.status === 502 || response.status === 503 || response.status === 504) {
+        breaker.recordFailure();
+        options.onFailure?.(`HTTP_${response.status}`);
+      } else breaker.recordSuccess();
       return response;
     } catch (error) {
       breaker.recordFailure();
+      options.onFailure?.(error instanceof HttpError ? error.code : 'UNKNOWN');
       throw error;
     }
   }

@@ -185,6 +185,7 @@ describe('the gateway', () => {
       { method: 'POST', path: '/entities', name: 'entities' },
       { method: 'GET', path: '/health', name: 'health' },
       { method: 'POST', path: '/keywords', name: 'keywords' },
+      { method: 'GET', path: '/metrics', name: 'metrics' },
       { method: 'GET', path: '/ready', name: 'ready' },
       { method: 'GET', path: '/routes', name: 'routes' },
       { method: 'POST', path: '/sentences', name: 'sentences' },

@@ -3,7 +3,7 @@ import { createServiceApp, notReady, textEndpoint, type Logger, type RouteSpec }
 import type { ProseConfig } from './config.js';
 import type { NlpEngine } from './nlp/index.js';
 
-export type ProseSettings = Pick<ProseConfig, 'auth' | 'maxTextBytes'>;
+export type ProseSettings = Pick<ProseConfig, 'auth' | 'maxTextBytes'> & Partial<Pick<ProseConfig, 'metricsPublic'>>;
 
 /** Where the loaded models live; empty until start-up has loaded them. */
 export interface EngineSlot {
@@ -25,6 +25,7 @@ export function createProseApp(settings: ProseSettings, slot: EngineSlot, logger
   return createServiceApp({
     name: 'prose-app',
     auth: settings.auth,
+    metricsPublic: settings.metricsPublic ?? false,
     logger,
     readiness: () => (slot.engine ? { ready: true } : { ready: false, reason: 'prose-app is still loading its models' }),
     routes: [

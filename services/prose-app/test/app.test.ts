@@ -88,6 +88,7 @@ describe('prose-app with its models loaded', () => {
     expect((await request(app).get('/routes').set(auth)).body).toEqual([
       { method: 'POST', path: '/entities', name: 'entities' },
       { method: 'GET', path: '/health', name: 'health' },
+      { method: 'GET', path: '/metrics', name: 'metrics' },
       { method: 'GET', path: '/ready', name: 'ready' },
       { method: 'GET', path: '/routes', name: 'routes' },
       { method: 'POST', path: '/sentences', name: 'sentences' },
