@@ -108,7 +108,9 @@ describe('the task definition against the services', () => {
     const vpc = loadTemplate('public-vpc.yml').Resources;
     expect(vpc.TargetGroup!.Properties).toMatchObject({ Port: gatewayPort, Protocol: 'TCP', TargetType: 'ip', HealthCheckPath: '/health' });
     expect(vpc.ServiceFromLoadBalancer!.Properties).toMatchObject({ FromPort: gatewayPort, ToPort: gatewayPort });
-    expect(vpc.LoadBalancerToService!.Properties).toMatchObject({ FromPort: gatewayPort, ToPort: gatewayPort });
+    expect(vpc.LoadBalancerSecurityGroup!.Properties!.SecurityGroupEgress).toEqual([
+      expect.objectContaining({ FromPort: gatewayPort, ToPort: gatewayPort, DestinationSecurityGroupId: { Ref: 'ServiceSecurityGroup' } }),
+    ]);
   });
 
   it('starts the gateway only after both backends are healthy', () => {
