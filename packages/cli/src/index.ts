@@ -1,0 +1,2 @@
+export { main } from './main.js';
+export { FORMATTERS, table } from './format.js';
