@@ -170,6 +170,10 @@ export function createUpstream(name: string, baseUrl: URL, options: UpstreamOpti
     });
   }
 
+  function dropIdleConnections(): void {
+    for (const sockets of Object.values(agent.freeSockets)) for (const socket of sockets ?? []) socket.destroy();
+  }
+
   /** Counts the outcome against the backend: transport failures and gateway-class statuses open the circuit. */
   async function guarded(call: ForwardCall): Promise<UpstreamResponse> {
     if (!breaker.tryAcquire()) {
@@ -185,6 +189,9 @@ export function createUpstream(name: string, baseUrl: URL, options: UpstreamOpti
       return response;
     } catch (error) {
       breaker.recordFailure();
+      // Idle keep-alive sockets to a failing backend may be dead (a partition sends no reset): a
+      // request on one would wait out the whole timeout, where a new connection fails in connectTimeoutMs.
+      dropIdleConnections();
       options.onFailure?.(error instanceof HttpError ? error.code : 'UNKNOWN');
       throw error;
     }
