@@ -78,6 +78,13 @@ export function textEndpoint(
 ): RequestHandler[] {
   const respond: RequestHandler = async (req, res) => {
     const input = parseTextRequest(req, maxTextBytes);
+    // Let pending socket events run first: a caller that already gave up (a gateway timeout closes
+    // the connection) must not cost CPU that requests still waiting need.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (req.socket.destroyed || res.destroyed) {
+      res.locals.abandoned = true;
+      return;
+    }
     const result = await compute(input);
     res.json(result);
   };

@@ -24,9 +24,33 @@ export interface RunningServer {
   shutdown: () => Promise<boolean>;
 }
 
+/**
+ * Requests node rejects before express sees them (a malformed request line, 16 KB of headers) still
+ * get the JSON error shape, not an empty body.
+ */
+export function answerClientErrors(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    const body = JSON.stringify(
+      tooLarge
+        ? { message: 'request line and headers exceed the size limit', code: 'HEADERS_TOO_LARGE' }
+        : { message: 'malformed HTTP request', code: 'BAD_REQUEST' },
+    );
+    socket.end(
+      `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+}
+
 export function listen(options: ServeOptions): Promise<RunningServer> {
   const { app, logger } = options;
   const server = app.listen(options.port, options.host);
+  answerClientErrors(server);
   // Longer than a load balancer's idle timeout, so the balancer closes idle connections first.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

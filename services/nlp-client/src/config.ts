@@ -18,6 +18,7 @@ export interface GatewayConfig extends CommonConfig {
   proseEndpoint: URL;
   upstreamTimeoutMs: number;
   upstreamConnectTimeoutMs: number;
+  upstreamMaxConnections: number;
   breakerFailures: number;
   breakerCooldownMs: number;
   /** 0 turns rate limiting off. */
@@ -34,6 +35,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
     proseEndpoint: readUrl(env, GATEWAY_ENV.proseEndpoint, GATEWAY_DEFAULTS.proseEndpoint),
     upstreamTimeoutMs: readInteger(env, GATEWAY_ENV.upstreamTimeoutMs, GATEWAY_DEFAULTS.upstreamTimeoutMs, 1, 600_000),
     upstreamConnectTimeoutMs: readInteger(env, GATEWAY_ENV.upstreamConnectTimeoutMs, GATEWAY_DEFAULTS.upstreamConnectTimeoutMs, 1, 60_000),
+    upstreamMaxConnections: readInteger(env, GATEWAY_ENV.upstreamMaxConnections, GATEWAY_DEFAULTS.upstreamMaxConnections, 1, 10_000),
     breakerFailures: readInteger(env, GATEWAY_ENV.breakerFailures, GATEWAY_DEFAULTS.breakerFailures, 1, 1_000),
     breakerCooldownMs: readInteger(env, GATEWAY_ENV.breakerCooldownMs, GATEWAY_DEFAULTS.breakerCooldownMs, 100, 600_000),
     rateLimitPerMinute: readInteger(env, GATEWAY_ENV.rateLimitPerMinute, GATEWAY_DEFAULTS.rateLimitPerMinute, 0, 10_000_000),

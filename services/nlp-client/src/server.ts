@@ -9,6 +9,7 @@ const logger = createLogger('nlp-client', config.logLevel);
 const metrics = createGatewayMetrics();
 const upstreamOptions = (name: string) => ({
   connectTimeoutMs: config.upstreamConnectTimeoutMs,
+  maxConnections: config.upstreamMaxConnections,
   breaker: { failureThreshold: config.breakerFailures, cooldownMs: config.breakerCooldownMs },
   onFailure: metrics.countFailures(name),
 });

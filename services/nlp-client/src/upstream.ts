@@ -75,6 +75,11 @@ const isSpace = (byte: number): boolean => byte === 0x20 || byte === 0x0a || byt
 export interface UpstreamOptions {
   /** A backend that does not accept the connection within this is unreachable (502), not slow. */
   connectTimeoutMs: number;
+  /**
+   * Most requests in flight to the backend at once; more wait here, in order, within their timeout.
+   * Queueing in the gateway keeps a saturated backend from drowning in connections it accepts late.
+   */
+  maxConnections?: number;
   breaker: BreakerOptions;
   /** Told of every failed call with its error code, e.g. to count it. */
   onFailure?: (code: string) => void;
@@ -82,6 +87,7 @@ export interface UpstreamOptions {
 
 export const DEFAULT_UPSTREAM_OPTIONS: UpstreamOptions = {
   connectTimeoutMs: 1_000,
+  maxConnections: 32,
   breaker: { failureThreshold: 5, cooldownMs: 5_000 },
 };
 
@@ -91,7 +97,8 @@ export function createUpstream(name: string, baseUrl: URL, options: UpstreamOpti
   const transport = secure ? https : http;
   // Idle sockets are dropped well before the backend's keep-alive timeout (65 s), so a reused
   // socket is rarely one the backend is closing at that moment.
-  const agent = new transport.Agent({ keepAlive: true, keepAliveMsecs: 1_000, maxSockets: 256, maxFreeSockets: 64, timeout: 30_000 });
+  const maxConnections = options.maxConnections ?? DEFAULT_UPSTREAM_OPTIONS.maxConnections ?? 32;
+  const agent = new transport.Agent({ keepAlive: true, keepAliveMsecs: 1_000, maxSockets: maxConnections, maxFreeSockets: maxConnections, timeout: 30_000 });
 
   function attempt(call: ForwardCall, deadline: number, firstTry: boolean): Promise<UpstreamResponse> {
     return new Promise((resolve, reject) => {
