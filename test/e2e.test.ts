@@ -133,6 +133,7 @@ describe('the gateway process with a slow backend', () => {
   beforeAll(async () => {
     slow = http.createServer((req, res) => {
       if (req.url === '/ready') {
+        res.setHeader('content-type', 'application/json');
         res.end('{"status":"UP"}');
         return;
       }
