@@ -33,6 +33,8 @@ export interface ServiceAppOptions {
   metrics?: ServiceMetrics;
   /** GET /metrics needs the bearer credential unless this is true. */
   metricsPublic?: boolean;
+  /** Open, non-API pages (a docs page, a playground): mounted before the API routes, not in /routes. */
+  pages?: RequestHandler;
 }
 
 /** Set while a server drains, so keep-alive clients are told to reconnect elsewhere. */
@@ -87,6 +89,8 @@ export function createServiceApp(options: ServiceAppOptions): Express {
     if (app.locals.draining) res.setHeader('Connection', 'close');
     next();
   });
+
+  if (options.pages) app.use(options.pages);
 
   const auth = bearerAuth(options.auth);
   for (const route of routes) {

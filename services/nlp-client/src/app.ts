@@ -11,6 +11,7 @@ import {
   type Logger,
   type RouteSpec,
 } from '@nlp-api/service-kit';
+import { batchEndpoint, type BatchSettings } from './batch.js';
 import { RateLimiter } from './rate-limit.js';
 import type { GatewayConfig } from './config.js';
 import type { Upstream } from './upstream.js';
@@ -21,7 +22,7 @@ export interface Backends {
 }
 
 export type GatewaySettings = Pick<GatewayConfig, 'auth' | 'maxTextBytes' | 'upstreamTimeoutMs'> &
-  Partial<Pick<GatewayConfig, 'rateLimitPerMinute' | 'rateLimitBurst' | 'corsOrigins' | 'metricsPublic'>>;
+  Partial<Pick<GatewayConfig, 'rateLimitPerMinute' | 'rateLimitBurst' | 'corsOrigins' | 'metricsPublic' | 'batchMaxDocuments' | 'batchConcurrency'>>;
 
 const READINESS_TIMEOUT_MS = 1_000;
 
@@ -70,11 +71,20 @@ function rateLimit(perMinute: number, burst: number): RequestHandler {
 
 export function createGatewayApp(settings: GatewaySettings, backends: Backends, logger: Logger, metrics = createMetrics('nlp-client')): Express {
   const perMinute = settings.rateLimitPerMinute ?? 0;
+  const batch: BatchSettings = {
+    maxDocuments: settings.batchMaxDocuments ?? 25,
+    maxTextBytes: settings.maxTextBytes,
+    upstreamTimeoutMs: settings.upstreamTimeoutMs,
+    concurrency: settings.batchConcurrency ?? 4,
+  };
   const routes: RouteSpec[] = [
     { method: 'POST', path: '/keywords', name: 'keywords', handler: forwardTo(backends.rake, '/keywords', settings) },
     { method: 'POST', path: '/tokens', name: 'tokens', handler: forwardTo(backends.prose, '/tokens', settings) },
     { method: 'POST', path: '/entities', name: 'entities', handler: forwardTo(backends.prose, '/entities', settings) },
     { method: 'POST', path: '/sentences', name: 'sentences', handler: forwardTo(backends.prose, '/sentences', settings) },
+    { method: 'POST', path: '/batch/keywords', name: 'batch-keywords', handler: batchEndpoint('keywords', backends.rake, batch) },
+    { method: 'POST', path: '/batch/tokens', name: 'batch-tokens', handler: batchEndpoint('tokens', backends.prose, batch) },
+    { method: 'POST', path: '/batch/entities', name: 'batch-entities', handler: batchEndpoint('entities', backends.prose, batch) },
   ];
 
   return createServiceApp({

@@ -25,6 +25,8 @@ export interface GatewayConfig extends CommonConfig {
   rateLimitPerMinute: number;
   rateLimitBurst: number;
   corsOrigins: CorsOrigins;
+  batchMaxDocuments: number;
+  batchConcurrency: number;
 }
 
 export function loadGatewayConfig(env: Env): GatewayConfig {
@@ -41,5 +43,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
     rateLimitPerMinute: readInteger(env, GATEWAY_ENV.rateLimitPerMinute, GATEWAY_DEFAULTS.rateLimitPerMinute, 0, 10_000_000),
     rateLimitBurst: readInteger(env, GATEWAY_ENV.rateLimitBurst, GATEWAY_DEFAULTS.rateLimitBurst, 1, 1_000_000),
     corsOrigins: readCorsOrigins(env, GATEWAY_ENV.corsOrigins),
+    batchMaxDocuments: readInteger(env, GATEWAY_ENV.batchMaxDocuments, GATEWAY_DEFAULTS.batchMaxDocuments, 1, 1_000),
+    batchConcurrency: readInteger(env, GATEWAY_ENV.batchConcurrency, GATEWAY_DEFAULTS.batchConcurrency, 1, 64),
   };
 }

@@ -11,6 +11,8 @@ export const GATEWAY_ENV = {
   rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
   rateLimitBurst: 'RATE_LIMIT_BURST',
   corsOrigins: 'CORS_ORIGINS',
+  batchMaxDocuments: 'BATCH_MAX_DOCUMENTS',
+  batchConcurrency: 'BATCH_CONCURRENCY',
 } as const;
 
 export const GATEWAY_DEFAULTS = {
@@ -24,4 +26,6 @@ export const GATEWAY_DEFAULTS = {
   breakerCooldownMs: 5_000,
   rateLimitPerMinute: 6_000,
   rateLimitBurst: 200,
+  batchMaxDocuments: 25,
+  batchConcurrency: 4,
 } as const;

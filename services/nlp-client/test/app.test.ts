@@ -182,6 +182,9 @@ describe('the gateway', () => {
   it('lists its routes in a stable order', async () => {
     const res = await request(app).get('/routes').set(auth);
     expect(res.body).toEqual([
+      { method: 'POST', path: '/batch/entities', name: 'batch-entities' },
+      { method: 'POST', path: '/batch/keywords', name: 'batch-keywords' },
+      { method: 'POST', path: '/batch/tokens', name: 'batch-tokens' },
       { method: 'POST', path: '/entities', name: 'entities' },
       { method: 'GET', path: '/health', name: 'health' },
       { method: 'POST', path: '/keywords', name: 'keywords' },
