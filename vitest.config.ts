@@ -6,6 +6,7 @@ export default defineConfig({
     // Tests run against the kit's TypeScript source, so they never see a stale build.
     alias: [
       { find: /^@nlp-api\/service-kit$/, replacement: fileURLToPath(new URL('./packages/service-kit/src/index.ts', import.meta.url)) },
+      { find: /^@nlp-api\/api-schema$/, replacement: fileURLToPath(new URL('./packages/api-schema/src/index.ts', import.meta.url)) },
       { find: /^@nlp-api\/service-kit\/probe$/, replacement: fileURLToPath(new URL('./packages/service-kit/src/probe.ts', import.meta.url)) },
     ],
   },

@@ -1,3 +1,4 @@
+import { check, TextRequest } from '@nlp-api/api-schema';
 import express, { type Request, type RequestHandler } from 'express';
 import { badRequest, payloadTooLarge } from './errors.js';
 
@@ -34,21 +35,15 @@ export function parseTextRequest(req: Request, maxTextBytes: number): TextReques
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw badRequest('INVALID_REQUEST', 'the request body must be a JSON object such as {"text": "..."}');
   }
-  const fields = parsed as Record<string, unknown>;
-  const text = fields.text;
-  if (text === undefined) throw badRequest('INVALID_REQUEST', '"text" is required');
-  if (typeof text !== 'string') throw badRequest('INVALID_REQUEST', `"text" must be a string, got ${describe(text)}`);
+  const checked = check(TextRequest, parsed);
+  if (!checked.ok) throw badRequest('INVALID_REQUEST', checked.message);
+  const fields = checked.value as Record<string, unknown>;
+  const text = checked.value.text;
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > maxTextBytes) {
     throw payloadTooLarge(`"text" is ${bytes} bytes of UTF-8; the limit is ${maxTextBytes} bytes`);
   }
   return { fields, text, raw };
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
 }
 
 /** Validation of optional numeric fields, shared so every service words its errors alike. */

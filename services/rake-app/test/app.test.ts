@@ -59,11 +59,85 @@ describe('POST /keywords', () => {
     [{ limit: '3' }, '"limit"'],
     [{ maxWords: -1 }, '"maxWords"'],
     [{ minScore: 'high' }, '"minScore"'],
+    [{ algorithm: 'textrank' }, '"algorithm"'],
+    [{ algorithm: 5 }, '"algorithm"'],
+    [{ algorithm: 'RAKE' }, '"algorithm"'],
+    [{ stoplist: 'nltk' }, '"stoplist"'],
+    [{ stoplist: 7 }, '"stoplist"'],
+    [{ stoplist: { the: true } }, '"stoplist"'],
+    [{ stoplist: ['the', 3] }, '"stoplist"[1]'],
+    [{ stoplist: ['the', ''] }, '"stoplist"[1]'],
+    [{ stoplist: ['x'.repeat(51)] }, '"stoplist"[0]'],
+    [{ stoplist: Array.from({ length: 2001 }, (_, i) => `w${i}`) }, '"stoplist"'],
+    [{ minChars: 0 }, '"minChars"'],
+    [{ minChars: 51 }, '"minChars"'],
+    [{ minChars: 2.5 }, '"minChars"'],
+    [{ minFrequency: 0 }, '"minFrequency"'],
+    [{ minFrequency: '2' }, '"minFrequency"'],
+    [{ adjoining: 'yes' }, '"adjoining"'],
+    [{ adjoining: 1 }, '"adjoining"'],
+    [{ maxScore: 0.5 }, '"maxScore"'],
+    [{ algorithm: 'yake', minScore: 0.1 }, '"minScore"'],
+    [{ algorithm: 'yake', adjoining: true }, '"adjoining"'],
+    [{ algorithm: 'yake', maxWords: 11 }, '"maxWords"'],
+    [{ algorithm: 'yake', maxScore: 'low' }, '"maxScore"'],
+    [{ algorithm: 'yake', limit: 0 }, '"limit"'],
+    [{ algorithm: 'yake', stoplist: 'snowball' }, '"stoplist"'],
   ])('rejects an invalid option %j with 400', async (options, named) => {
     const res = await request(app).post('/keywords').set(auth).send({ text: SEED, ...options });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('INVALID_REQUEST');
     expect(res.body.message).toContain(named);
+  });
+
+  it('answers the seed text unchanged when every new option is spelled out at its default', async () => {
+    const res = await request(app)
+      .post('/keywords')
+      .set(auth)
+      .send({ text: SEED, algorithm: 'rake', stoplist: 'smart', minChars: 1, minFrequency: 1, adjoining: false });
+    expect(res.text).toBe(SEED_ANSWER);
+    const nulls = await request(app)
+      .post('/keywords')
+      .set(auth)
+      .send({ text: SEED, algorithm: null, stoplist: null, minChars: null, minFrequency: null, adjoining: null, maxScore: null });
+    expect(nulls.text).toBe(SEED_ANSWER);
+  });
+
+  it('applies stoplist, minChars, minFrequency and adjoining', async () => {
+    const post = (body: object) => request(app).post('/keywords').set(auth).send(body);
+    expect((await post({ text: 'Open problems in general relativity.', stoplist: 'fox' })).body).toEqual([
+      { candidate: 'relativity', score: 1 },
+    ]);
+    expect((await post({ text: 'Speed is of the essence', stoplist: ['is'] })).body.map((k: { candidate: string }) => k.candidate)).toEqual([
+      'of the essence',
+      'speed',
+    ]);
+    expect((await post({ text: 'AI chips and EU law.', minChars: 3 })).body.map((k: { candidate: string }) => k.candidate)).toEqual([
+      'chips',
+      'law',
+    ]);
+    const axis = 'The axis of evil. Critics of the axis of evil. Axis of evil rhetoric.';
+    const adjoined = (await post({ text: axis, adjoining: true, minFrequency: 2 })).body;
+    expect(adjoined.map((k: { candidate: string }) => k.candidate)).toEqual(['axis of evil', 'evil', 'axis']);
+  });
+
+  it('runs YAKE when asked: [{candidate, score}], lowest (best) score first, 20 at most by default', async () => {
+    const text =
+      'Google is acquiring data science community Kaggle. Sources tell us that Google is acquiring Kaggle, a platform ' +
+      'that hosts data science and machine learning competitions.';
+    const res = await request(app).post('/keywords').set(auth).send({ text, algorithm: 'yake' });
+    expect(res.status).toBe(200);
+    const keywords = res.body as { candidate: string; score: number }[];
+    expect(keywords.length).toBeGreaterThan(0);
+    expect(keywords.length).toBeLessThanOrEqual(20);
+    for (const keyword of keywords) expect(Object.keys(keyword)).toEqual(['candidate', 'score']);
+    expect(keywords.map((k) => k.score)).toEqual([...keywords.map((k) => k.score)].sort((a, b) => a - b));
+    expect(keywords.map((k) => k.candidate)).toContain('Kaggle');
+    const limited = await request(app)
+      .post('/keywords')
+      .set(auth)
+      .send({ text, algorithm: 'yake', limit: 2, maxWords: 1, stoplist: 'smart', minChars: 3, minFrequency: 2, maxScore: 10 });
+    expect(limited.body.map((k: { candidate: string }) => k.candidate)).toEqual(['Kaggle', 'Google']);
   });
 
   it('rejects a missing key with 401', async () => {
@@ -104,6 +178,7 @@ describe('rake-app service endpoints', () => {
     expect(res.body).toEqual([
       { method: 'GET', path: '/health', name: 'health' },
       { method: 'POST', path: '/keywords', name: 'keywords' },
+      { method: 'GET', path: '/metrics', name: 'metrics' },
       { method: 'GET', path: '/ready', name: 'ready' },
       { method: 'GET', path: '/routes', name: 'routes' },
     ]);

@@ -52,6 +52,8 @@ export interface ScoredPhrase {
   readonly score: number;
   /** Index of the phrase's first occurrence among all candidate occurrences. */
   readonly firstOccurrence: number;
+  /** How many times the phrase occurs in the text. */
+  frequency: number;
 }
 
 /**
@@ -65,10 +67,14 @@ export function scorePhrases(
   const byCandidate = new Map<string, ScoredPhrase>();
   phrases.forEach((phrase, index) => {
     const candidate = phrase.join(' ');
-    if (byCandidate.has(candidate)) return;
+    const seen = byCandidate.get(candidate);
+    if (seen !== undefined) {
+      seen.frequency += 1;
+      return;
+    }
     let score = 0;
     for (const word of phrase) score += wordScores.get(word) ?? 0;
-    byCandidate.set(candidate, { candidate, wordCount: phrase.length, score, firstOccurrence: index });
+    byCandidate.set(candidate, { candidate, wordCount: phrase.length, score, firstOccurrence: index, frequency: 1 });
   });
   return [...byCandidate.values()];
 }
