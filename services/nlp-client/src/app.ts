@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { Express, RequestHandler } from 'express';
 import {
   createMetrics,
@@ -11,7 +12,9 @@ import {
   type Logger,
   type RouteSpec,
 } from '@nlp-api/service-kit';
+import { buildOpenApiDocument } from '@nlp-api/api-schema';
 import { batchEndpoint, type BatchSettings } from './batch.js';
+import { pagesRouter } from './pages.js';
 import { RateLimiter } from './rate-limit.js';
 import type { GatewayConfig } from './config.js';
 import type { Upstream } from './upstream.js';
@@ -25,6 +28,7 @@ export type GatewaySettings = Pick<GatewayConfig, 'auth' | 'maxTextBytes' | 'ups
   Partial<Pick<GatewayConfig, 'rateLimitPerMinute' | 'rateLimitBurst' | 'corsOrigins' | 'metricsPublic' | 'batchMaxDocuments' | 'batchConcurrency'>>;
 
 const READINESS_TIMEOUT_MS = 1_000;
+const GATEWAY_VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 /**
  * Validates at the edge (auth, JSON, text, size), then forwards the bytes as received and
@@ -71,6 +75,7 @@ function rateLimit(perMinute: number, burst: number): RequestHandler {
 
 export function createGatewayApp(settings: GatewaySettings, backends: Backends, logger: Logger, metrics = createMetrics('nlp-client')): Express {
   const perMinute = settings.rateLimitPerMinute ?? 0;
+  const openapi = buildOpenApiDocument({ version: GATEWAY_VERSION, maxDocuments: settings.batchMaxDocuments ?? 25 });
   const batch: BatchSettings = {
     maxDocuments: settings.batchMaxDocuments ?? 25,
     maxTextBytes: settings.maxTextBytes,
@@ -94,6 +99,7 @@ export function createGatewayApp(settings: GatewaySettings, backends: Backends, 
     routes,
     metrics,
     metricsPublic: settings.metricsPublic ?? false,
+    pages: pagesRouter(openapi),
     afterAuth: perMinute > 0 ? [rateLimit(perMinute, settings.rateLimitBurst ?? perMinute)] : [],
     corsOrigins: settings.corsOrigins ?? 'none',
     readiness: async () => {

@@ -1,0 +1,105 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, freePort, startService, waitReady, type RunningProcess } from '../support/processes.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const KEY = 'browser-test-key';
+const SEED =
+  'The Internet is the global system of interconnected computer networks that use the Internet protocol suite to link devices worldwide.';
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const available = existsSync(CHROMIUM);
+
+if (!available && !process.env.CI) console.warn(`\n*** SKIPPED: the browser test needs ${CHROMIUM} (apt-get install chromium) ***\n`);
+
+describe.runIf(process.env.CI && !available)('the browser test in CI', () => {
+  it('has Chromium, which .ci/run installs', () => {
+    throw new Error(`${CHROMIUM} is missing: .ci/run must install the chromium package`);
+  });
+});
+
+describe.runIf(available)('the playground in a real browser', () => {
+  let browser: Browser;
+  const services: RunningProcess[] = [];
+  let base = '';
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    const [rakePort, prosePort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
+    const common = { AUTH_KEY: KEY, HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+    services.push(startService('rake-app', { ...common, RAKE_PORT: String(rakePort) }));
+    services.push(startService('prose-app', { ...common, PROSE_PORT: String(prosePort) }));
+    services.push(
+      startService('nlp-client', {
+        ...common,
+        NLP_CLIENT_PORT: String(gatewayPort),
+        RAKE_ENDPOINT: `http://127.0.0.1:${rakePort}`,
+        PROSE_ENDPOINT: `http://127.0.0.1:${prosePort}`,
+      }),
+    );
+    base = `http://127.0.0.1:${gatewayPort}`;
+    await waitReady(base);
+    // The flags that work on these machines: no sandbox as root, and no background traffic to the network.
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ],
+    });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(services.map((s) => s.stop()));
+  });
+
+  it('shows the keywords of the seed text, highlights entities and tags tokens', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('request', (req) => !req.url().startsWith(base) && problems.push(`external request: ${req.url()}`));
+
+    await page.goto(base);
+    await page.fill('#key', KEY);
+    await page.fill('#text', `${SEED} Angela Merkel met Emmanuel Macron in Paris.`);
+    await page.click('#run');
+    await page.waitForSelector('#keywords li .candidate');
+    const keywords = await page.locator('#keywords .candidate').allTextContents();
+    expect(keywords).toContain('interconnected computer networks');
+
+    const entities = await page.locator('#annotated mark.entity').evaluateAll((marks) => marks.map((m) => (m as HTMLElement).dataset.label));
+    expect(entities).toEqual(expect.arrayContaining(['PERSON', 'GPE']));
+    const tagged = await page.locator('#annotated .token').first().getAttribute('title');
+    expect(tagged).toMatch(/^[A-Z$]+/);
+
+    await page.screenshot({ path: join(ARTIFACTS, 'playground.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('shows a clear message for a wrong key', async () => {
+    const page = await browser.newPage();
+    await page.goto(base);
+    await page.fill('#key', 'wrong');
+    await page.click('#run');
+    await expect.poll(() => page.locator('#status').textContent()).toContain('invalid API key');
+    await page.close();
+  }, 30_000);
+
+  it('renders the API reference at /docs from the OpenAPI document, within the page policy', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const docsProblems: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && docsProblems.push(message.text()));
+    page.on('request', (req) => !req.url().startsWith(base) && docsProblems.push(`external request: ${req.url()}`));
+    await page.goto(`${base}/docs`);
+    await page.waitForSelector('.opblock-summary-path');
+    const paths = await page.locator('.opblock-summary-path').allTextContents();
+    expect(paths.map((p) => p.replace(/\u200b/g, ''))).toEqual(expect.arrayContaining(['/keywords', '/batch/entities']));
+    await page.screenshot({ path: join(ARTIFACTS, 'docs.png') });
+    expect(docsProblems).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
