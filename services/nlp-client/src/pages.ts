@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import express, { Router, type RequestHandler } from 'express';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
-const swaggerUiDir = (createRequire(import.meta.url)('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
+// Only the folder is needed: the package's main module would load its 1.7 MB browser bundle into
+// node (0.3-0.4 s of start-up and about 39 MB).
+const swaggerUiDir = (createRequire(import.meta.url)('swagger-ui-dist/absolute-path.js') as () => string)();
 
 /**
  * The pages a person opens in a browser are served from this gateway and npm packages only: the

@@ -1,0 +1,88 @@
+/**
+ * The in-process limit: the services' own domain functions on the bench's texts, no HTTP, in a
+ * child process the bench pins to core 0 (the services' core). Spoken to in JSON lines
+ * (see worker-channel.ts):
+ *
+ *   {"op":"init","textsFile":"..."}                         -> {"loadMs": ...}
+ *   {"op":"measure","fn":"tokens","size":"1KB","durationMs":1000|"rounds":2,"wholeRounds":true,"json":false}
+ *     -> {"iterations","elapsedMs","cpuMs"}
+ *
+ * A round is one call on each variant text of the size, so every text weighs the same, as in the
+ * HTTP rows. With "json": true each call also does what the service does around the function:
+ * JSON.parse of the request body and JSON.stringify of the answer.
+ */
+import { readFileSync } from 'node:fs';
+import { extractKeywords } from '../../services/rake-app/src/rake/index.js';
+import { loadNlpEngine, type NlpEngine } from '../../services/prose-app/src/nlp/index.js';
+import type { TextSet } from './corpus.js';
+import { serveLines } from './worker-channel.js';
+
+type Fn = 'keywords' | 'tokens' | 'entities' | 'sentences';
+
+let texts: TextSet | undefined;
+let engine: NlpEngine | undefined;
+let sink = 0;
+
+function functionFor(fn: Fn): (text: string) => unknown[] {
+  if (fn === 'keywords') return (text) => extractKeywords(text, {});
+  if (!engine) throw new Error('init first');
+  const loaded = engine;
+  if (fn === 'tokens') return (text) => loaded.tokens(text);
+  if (fn === 'entities') return (text) => loaded.entities(text);
+  if (fn === 'sentences') return (text) => loaded.sentences(text);
+  throw new Error(`unknown function ${String(fn)}`);
+}
+
+serveLines(async (message) => {
+  if (message.op === 'init') {
+    texts = JSON.parse(readFileSync(String(message.textsFile), 'utf8')) as TextSet;
+    const started = performance.now();
+    engine = loadNlpEngine();
+    return { loadMs: performance.now() - started };
+  }
+  if (message.op === 'measure') {
+    if (!texts) throw new Error('init first');
+    const fn = functionFor(message.fn as Fn);
+    const variants = texts.texts[message.size as keyof TextSet['texts']];
+    if (!variants) throw new Error(`no texts of size ${String(message.size)}`);
+    const bodies = variants.map((text) => Buffer.from(JSON.stringify({ text })));
+    const json = message.json === true;
+    const once = json
+      ? (i: number) => {
+          const parsed = JSON.parse((bodies[i] as Buffer).toString('utf8')) as { text: string };
+          sink += JSON.stringify(fn(parsed.text)).length;
+        }
+      : (i: number) => {
+          sink += fn(variants[i] as string).length;
+        };
+    const round = () => {
+      for (let i = 0; i < variants.length; i++) once(i);
+    };
+
+    // Exactly `rounds` whole rounds (every text equally often); or whole rounds for at least
+    // durationMs; or, for a warm-up or an estimate (wholeRounds false), single calls cycling
+    // through the texts for at least durationMs, one call at least.
+    const durationMs = Number(message.durationMs);
+    const wholeRounds = message.wholeRounds !== false;
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    let calls = 0;
+    const rounds = Number(message.rounds ?? 0);
+    if (wholeRounds && rounds > 0) {
+      for (let r = 0; r < rounds; r++) round();
+      calls = rounds * variants.length;
+    } else if (wholeRounds) {
+      do {
+        round();
+        calls += variants.length;
+      } while (performance.now() - started < durationMs);
+    } else {
+      do once(calls++ % variants.length);
+      while (performance.now() - started < durationMs);
+    }
+    const elapsedMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
+    return { iterations: calls, elapsedMs, cpuMs: (cpu.user + cpu.system) / 1000, sink: sink % 1000 };
+  }
+  throw new Error(`unknown op ${String(message.op)}`);
+});

@@ -1,0 +1,193 @@
+// The bench's ratio, target and table code on fixed numbers. No timing here: the bench itself
+// (npm run bench) is a report, never a test.
+import { describe, expect, it } from 'vitest';
+import { buildTexts, textFrom, type Corpus } from '../scripts/bench/corpus.js';
+import { aggregate, FULL, planFor } from '../scripts/bench/series.js';
+import {
+  atLeast,
+  atMost,
+  compare,
+  costGrowth,
+  formatLatency,
+  formatPercent,
+  formatRate,
+  median,
+  percentile,
+  renderMarkdown,
+  targetSummary,
+  throughputTable,
+  type BenchReport,
+  type Row,
+  type Throughput,
+} from '../scripts/bench/report.js';
+
+const measured = (reqPerSec: number, cpuMsPerReq?: number): Throughput => ({
+  reqPerSec,
+  requests: Math.round(reqPerSec * 5),
+  windowSec: 5,
+  mode: 'timed',
+  connections: 10,
+  ...(cpuMsPerReq === undefined ? {} : { cpuMsPerReq }),
+  problems: [],
+});
+
+const rows: Row[] = [
+  { id: '/health bare node:http', endpoint: '/health', via: 'bare node:http', result: measured(20_000, 0.05) },
+  { id: '/health gateway', endpoint: '/health', via: 'gateway', limitId: '/health bare node:http', minRatio: 0.4, result: measured(9_000, 0.1) },
+  { id: '/keywords 1KB in-process', endpoint: '/keywords', size: '1KB', via: 'in-process', result: { ...measured(5_000, 0.2), mode: 'in-process' } },
+  { id: '/keywords 1KB direct', endpoint: '/keywords', size: '1KB', via: 'direct', limitId: '/keywords 1KB in-process', minRatio: 0.8, result: measured(3_000, 0.3) },
+  { id: '/keywords 1KB gateway', endpoint: '/keywords', size: '1KB', via: 'gateway', limitId: '/keywords 1KB direct', minRatio: 0.85, error: 'boom' },
+  { id: '/keywords 10KB direct', endpoint: '/keywords', size: '10KB', via: 'direct', result: measured(100, 10) },
+  { id: '/keywords 100KB direct', endpoint: '/keywords', size: '100KB', via: 'direct', result: measured(8, 130) },
+  { id: '/keywords 10KB in-process', endpoint: '/keywords', size: '10KB', via: 'in-process', result: measured(200, 5) },
+  { id: '/keywords 100KB in-process', endpoint: '/keywords', size: '100KB', via: 'in-process', result: measured(20, 50) },
+];
+
+describe('bench report', () => {
+  it('takes medians of odd and even counts, and nearest-rank percentiles', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeUndefined();
+    const hundred = Array.from({ length: 100 }, (_, i) => 100 - i);
+    expect(percentile(hundred, 50)).toBe(50);
+    expect(percentile(hundred, 99)).toBe(99);
+    expect(percentile(hundred, 100)).toBe(100);
+    expect(percentile([7], 99)).toBe(7);
+    expect(percentile([], 50)).toBeUndefined();
+  });
+
+  it('judges minimum and maximum targets, and says n/a without a figure', () => {
+    expect(atLeast(0.4, 0.4)).toBe('PASS');
+    expect(atLeast(0.39, 0.4)).toBe('FAIL');
+    expect(atLeast(undefined, 0.4)).toBe('n/a');
+    expect(atLeast(0.1, undefined)).toBe('');
+    expect(atMost(150, 150)).toBe('PASS');
+    expect(atMost(151, 150)).toBe('FAIL');
+  });
+
+  it('compares each row with its limit, on throughput and on CPU per request', () => {
+    const byRow = new Map(compare(rows).map((c) => [c.rowId, c]));
+    const health = byRow.get('/health gateway')!;
+    expect(health.ratio).toBeCloseTo(0.45);
+    expect(health.cpuRatio).toBeCloseTo(0.5);
+    expect(health.verdict).toBe('PASS');
+    const direct = byRow.get('/keywords 1KB direct')!;
+    expect(direct.ratio).toBeCloseTo(0.6);
+    expect(direct.cpuRatio).toBeCloseTo(2 / 3);
+    expect(direct.verdict).toBe('FAIL');
+    expect(direct.cpuVerdict).toBe('FAIL');
+    // A row that failed has no figure: not a pass, not a fail.
+    expect(byRow.get('/keywords 1KB gateway')!.verdict).toBe('n/a');
+  });
+
+  it('computes time per KB growth from 10 KB to 100 KB, judging only the rows it is asked to', () => {
+    const growth = costGrowth(rows, { '10KB': 10_240, '100KB': 102_400 });
+    const direct = growth.find((g) => g.via === 'direct')!;
+    // 10 ms/request over 10 KB is 1 ms/KB; 125 ms over 100 KB is 1.25 ms/KB.
+    expect(direct.msPerKb10).toBeCloseTo(1);
+    expect(direct.msPerKb100).toBeCloseTo(1.25);
+    expect(direct.growth).toBeCloseTo(1.25);
+    expect(direct.cpuGrowth).toBeCloseTo(1.3);
+    expect(direct.verdict).toBe('PASS');
+    const inProcess = growth.find((g) => g.via === 'in-process')!;
+    expect(inProcess.growth).toBeCloseTo(1);
+    expect(inProcess.verdict).toBe('');
+  });
+
+  it('formats rates, percentages and whole-millisecond latencies', () => {
+    expect(formatRate(12_345.6)).toBe('12,346');
+    expect(formatRate(42.123)).toBe('42.1');
+    expect(formatRate(0.4)).toBe('0.40');
+    expect(formatPercent(0.853)).toBe('85%');
+    expect(formatPercent(0.0934)).toBe('9.3%');
+    expect(formatLatency(0.4321)).toBe('0.432');
+    expect(formatLatency(1234.5)).toBe('1,235');
+  });
+
+  it('renders one table line per row, with the ratio and the verdict', () => {
+    const lines = throughputTable(rows, compare(rows)).split('\n');
+    expect(lines).toHaveLength(2 + rows.length);
+    const gateway = lines.find((line) => line.startsWith('| /health |  | gateway |'))!;
+    expect(gateway).toContain('| 9,000 |');
+    expect(gateway).toContain('| bare node:http | 45% | 50% | ≥ 40% | PASS |');
+    expect(lines.find((line) => line.includes('| 1KB | gateway |'))).toContain('ERROR: boom');
+  });
+
+  it('lists every missed target in the report, and never more than were judged', () => {
+    const report: BenchReport = {
+      startedAt: '2026-01-01T00:00:00.000Z',
+      finishedAt: '2026-01-01T00:05:00.000Z',
+      runSeconds: 300,
+      quick: false,
+      machine: { cpus: 2, cpuModel: 'test', node: '20', loadAverageBefore: '0', loadAverageAfter: '0' },
+      pinning: { pinned: true, serverCore: '0', clientCore: '1', note: 'test' },
+      corpus: { source: 'test', fallback: false, sizes: {} },
+      settings: {},
+      rows,
+      comparisons: compare(rows),
+      growth: costGrowth(rows, { '10KB': 10_240, '100KB': 102_400 }),
+      memory: [{ service: 'prose-app', rssAfterMiB: 180, peakMiB: 200, maxMiB: 150, verdict: 'FAIL' }],
+      startup: [{ service: 'rake-app', samplesMs: [300, 400, 350], medianMs: 350, maxMs: 1000, verdict: 'PASS' }],
+      notes: [],
+    };
+    const summary = targetSummary(report);
+    expect(summary.failed).toHaveLength(2);
+    expect(summary.failed.join('\n')).toMatch(/keywords 1KB direct: 60% .*\n.*prose-app: RSS 180\.0 MiB/);
+    expect(summary.missing).toEqual([expect.stringContaining('/keywords 1KB gateway')]);
+    const markdown = renderMarkdown(report);
+    expect(markdown).toContain('**3 PASS, 2 FAIL**');
+    expect(markdown).toContain('| rake-app | 350 ms | 300, 400, 350 | ≤ 1 s | PASS |');
+  });
+});
+
+describe('bench plans and slices', () => {
+  it('times fast rows in slices and sends whole rounds of the texts to slow ones', () => {
+    expect(planFor(undefined, 1, false, FULL)).toEqual({ kind: 'timed', connections: 10, sliceSec: 1, slices: 4, warmup: { seconds: 1 } });
+    expect(planFor(0.1, 8, true, FULL)).toMatchObject({ kind: 'timed', connections: 4 });
+    // 40 ms a call: about 19 answers in a 1 s slice, too few to count in a window.
+    const medium = planFor(40, 8, false, FULL);
+    expect(medium).toMatchObject({ kind: 'amount', connections: 2, amountPerSlice: 16, rawRoundsPerSlice: 2, slices: 4, warmup: { amount: 2 } });
+    // 2.5 s a call on 2 texts: one connection, one round, one slice, no warm-up.
+    expect(planFor(2_500, 2, true, FULL)).toEqual({ kind: 'amount', connections: 1, amountPerSlice: 2, rawRoundsPerSlice: 1, slices: 1, warmup: null });
+  });
+
+  it('sums slices into one rate, CPU per request and latency percentiles, and names every problem', () => {
+    const result = aggregate(
+      [
+        { counted: 100, windowSec: 1, total: 110, cpuMs: 55, wallMs: 1_100, clientCpuMs: 110, latenciesMs: [1, 2, 3], statusCodes: { 200: 110 } },
+        { counted: 300, windowSec: 1, total: 290, cpuMs: 145, wallMs: 900, clientCpuMs: 90, latenciesMs: [4], non2xx: 2, errors: 1, statusCodes: { 200: 290, 503: 2 } },
+      ],
+      'timed',
+      10,
+    );
+    expect(result.reqPerSec).toBe(200);
+    expect(result.cpuMsPerReq).toBeCloseTo(0.5);
+    expect(result.serverCpu).toBeCloseTo(0.1);
+    expect(result.clientCpu).toBeCloseTo(0.1);
+    expect(result.p50Ms).toBe(2);
+    expect(result.p99Ms).toBe(4);
+    expect(result.slices).toBe(2);
+    expect(result.problems).toEqual(['2 non-2xx ({"200":400,"503":2})', '1 socket errors']);
+  });
+});
+
+describe('bench texts', () => {
+  const corpus: Corpus = { sentences: ['One two three.', 'Four five six seven.', 'Eight nine.'], source: 'test', fallback: false };
+
+  it('joins whole sentences up to the size, wrapping around the corpus', () => {
+    expect(textFrom(corpus.sentences, 2, { bytes: 26, maxBytes: 40 })).toBe('Eight nine. One two three.');
+  });
+
+  it('cuts at a word boundary rather than exceed the largest size', () => {
+    const text = textFrom(corpus.sentences, 0, { bytes: 20, maxBytes: 22 });
+    expect(text).toBe('One two three. Four');
+  });
+
+  it('builds the same texts every time, with their mean size', () => {
+    const sizes = [{ name: '100B' as const, bytes: 30, maxBytes: 40, variants: 3 }];
+    const a = buildTexts(corpus, sizes);
+    expect(a).toEqual(buildTexts(corpus, sizes));
+    expect(a.texts['100B']).toHaveLength(3);
+    expect(a.meanBytes['100B']).toBeGreaterThan(0);
+  });
+});
