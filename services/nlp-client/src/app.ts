@@ -80,7 +80,7 @@ export function createGatewayApp(settings: GatewaySettings, backends: Backends, 
     maxDocuments: settings.batchMaxDocuments ?? 25,
     maxTextBytes: settings.maxTextBytes,
     upstreamTimeoutMs: settings.upstreamTimeoutMs,
-    concurrency: settings.batchConcurrency ?? 4,
+    concurrency: settings.batchConcurrency ?? 1,
   };
   const routes: RouteSpec[] = [
     { method: 'POST', path: '/keywords', name: 'keywords', handler: forwardTo(backends.rake, '/keywords', settings) },

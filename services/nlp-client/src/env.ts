@@ -27,5 +27,5 @@ export const GATEWAY_DEFAULTS = {
   rateLimitPerMinute: 6_000,
   rateLimitBurst: 200,
   batchMaxDocuments: 25,
-  batchConcurrency: 4,
+  batchConcurrency: 1,
 } as const;
