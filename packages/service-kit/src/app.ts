@@ -37,6 +37,8 @@ export interface ServiceAppOptions {
   pages?: RequestHandler;
 }
 
+const HEALTH_BODY = Buffer.from(JSON.stringify({ status: 'UP' }));
+
 /** Set while a server drains, so keep-alive clients are told to reconnect elsewhere. */
 export function markDraining(app: Express): void {
   app.locals.draining = true;
@@ -53,6 +55,7 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   app.set('etag', false);
   app.locals.draining = false;
 
+  // Never reached for GET (answered above); listed so /routes and 405s know the route.
   const health: RequestHandler = (_req, res) => {
     res.json({ status: 'UP' });
   };
@@ -81,9 +84,15 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   const listing = listRoutes(routes);
 
   app.use(requestId);
+  app.use(securityHeaders);
+  // Liveness before logs and metrics: probes would otherwise be most of both. (A running server
+  // answers GET /health before express even sees it: see withFastHealth.)
+  app.get('/health', (_req, res) => {
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(HEALTH_BODY);
+  });
   app.use(requestLogging(options.logger));
   app.use(recordRequests(metrics));
-  app.use(securityHeaders);
   app.use(cors(options.corsOrigins ?? 'none'));
   app.use((_req, res, next) => {
     if (app.locals.draining) res.setHeader('Connection', 'close');

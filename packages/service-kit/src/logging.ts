@@ -24,6 +24,8 @@ export function requestLogging(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('close', () => {
+      // At LOG_LEVEL=warn and above, answered requests are not logged: don't build their lines.
+      if (res.statusCode < 500 && res.locals.error === undefined && !logger.isLevelEnabled('info')) return;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const line = {
         requestId: requestIdOf(res),

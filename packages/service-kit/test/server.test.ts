@@ -27,4 +27,20 @@ describe('the HTTP server', () => {
       await running.shutdown();
     }
   });
+
+  it('answers GET /health before express, with the request id and the JSON body', async () => {
+    const app = createServiceApp({ name: 't', auth: { keys: ['k'] }, logger: createLogger('t', 'silent'), readiness: () => ({ ready: true }), routes: [] });
+    const running = await listen({ app, port: 0, host: '127.0.0.1', logger: createLogger('t', 'silent'), shutdownTimeoutMs: 1_000 });
+    try {
+      const res = await fetch(`http://127.0.0.1:${running.port}/health`, { headers: { 'X-Request-Id': 'probe-1' } });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ status: 'UP' });
+      expect(res.headers.get('x-request-id')).toBe('probe-1');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      const post = await fetch(`http://127.0.0.1:${running.port}/health`, { method: 'POST' });
+      expect(post.status).toBe(405);
+    } finally {
+      await running.shutdown();
+    }
+  });
 });
