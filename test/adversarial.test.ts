@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startService, waitReady, type RunningProcess } from './support/processes.js';
+import { startStack, type Stack } from './support/processes.js';
 
 const KEY = 'adversarial-key';
 const TIMEOUT_MS = 5_000;
@@ -40,34 +41,24 @@ const ENDPOINTS = ['/keywords', '/tokens', '/entities', '/sentences'];
 
 function rssMb(pid: number | undefined): number {
   if (!pid) return NaN;
-  const status = require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8') as string;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024;
 }
 
 describe('hostile input through the gateway', () => {
-  let rake: RunningProcess;
-  let prose: RunningProcess;
-  let gateway: RunningProcess;
+  let stack: Stack;
   let base = '';
-  const common = { AUTH_KEY: KEY, HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' };
 
   beforeAll(async () => {
-    const [rakePort, prosePort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
-    rake = startService('rake-app', { ...common, RAKE_PORT: String(rakePort) });
-    prose = startService('prose-app', { ...common, PROSE_PORT: String(prosePort) });
-    gateway = startService('nlp-client', {
-      ...common,
-      NLP_CLIENT_PORT: String(gatewayPort),
-      RAKE_ENDPOINT: `http://127.0.0.1:${rakePort}`,
-      PROSE_ENDPOINT: `http://127.0.0.1:${prosePort}`,
-      UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS),
-    });
-    base = `http://127.0.0.1:${gatewayPort}`;
-    await waitReady(base);
+    stack = await startStack(
+      { AUTH_KEY: KEY, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' },
+      { UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS) },
+    );
+    base = stack.base;
   });
 
   afterAll(async () => {
-    await Promise.all([rake, prose, gateway].map((p) => p?.stop()));
+    await stack?.stop();
   });
 
   const post = (path: string, body: string) =>
@@ -105,6 +96,7 @@ describe('hostile input through the gateway', () => {
   });
 
   it('keeps every service alive and its memory bounded afterwards', async () => {
+    const { rake, prose, gateway } = stack;
     for (const service of [rake, prose, gateway]) expect(service.child.exitCode).toBeNull();
     const rss = { rake: rssMb(rake.child.pid), prose: rssMb(prose.child.pid), gateway: rssMb(gateway.child.pid) };
     console.log(`RSS after the hostile inputs (MB): ${JSON.stringify(rss)}`);

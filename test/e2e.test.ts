@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startProcess, startService, waitReady, type RunningProcess, type ServiceName } from './support/processes.js';
+import { freePort, startProcess, startService, startStack, waitReady, type RunningProcess, type ServiceName, type Stack } from './support/processes.js';
 
 const KEY = 'e2e-key-5f3a9c';
 const SEED =
@@ -26,24 +26,16 @@ describe('the three real processes, through the gateway', () => {
   let gateway: RunningProcess;
   let base: string;
   const ports = { rake: '', prose: '', gateway: '' };
+  let stack: Stack | undefined;
 
   beforeAll(async () => {
-    const [rakePort, prosePort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
-    Object.assign(ports, { rake: String(rakePort), prose: String(prosePort), gateway: String(gatewayPort) });
-    rake = startService('rake-app', { ...common, RAKE_PORT: String(rakePort) });
-    prose = startService('prose-app', { ...common, PROSE_PORT: String(prosePort) });
-    gateway = startService('nlp-client', {
-      ...common,
-      NLP_CLIENT_PORT: String(gatewayPort),
-      RAKE_ENDPOINT: `http://127.0.0.1:${rakePort}`,
-      PROSE_ENDPOINT: `http://127.0.0.1:${prosePort}`,
-    });
-    base = `http://127.0.0.1:${gatewayPort}`;
-    await waitReady(base);
+    stack = await startStack(common);
+    ({ rake, prose, gateway, base } = stack);
+    Object.assign(ports, { rake: String(stack.ports.rake), prose: String(stack.ports.prose), gateway: String(stack.ports.gateway) });
   });
 
   afterAll(async () => {
-    await Promise.all([rake, prose, gateway].map((p) => p?.stop()));
+    await stack?.stop();
   });
 
   it('answers the seed curl exactly as the 2019 service did', async () => {

@@ -2,8 +2,7 @@
  * Real English text for the load test: the `# text = ...` lines of the UD English-EWT dev file in
  * the shared data folder, or a small built-in set of real sentences when that folder is absent.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { loadCorpus as loadBenchCorpus } from '../bench/corpus.js';
 
 export interface Corpus {
   sentences: string[];
@@ -14,7 +13,6 @@ export interface Corpus {
 }
 
 /** Candidates in order; the first that exists is used. */
-const CONLLU_CANDIDATES = ['ud-en-ewt/en_ewt-ud-dev.conllu', 'gum-ud/en_gum-ud-dev.conllu'];
 
 // Used only when ../shared/data is absent. Plain factual sentences, a mix of named entities,
 // dates, money and numbers so that /entities has something to find.
@@ -42,16 +40,9 @@ const BUILT_IN = [
 ];
 
 export function loadCorpus(dataDir: string): Corpus {
-  for (const relative of CONLLU_CANDIDATES) {
-    const file = join(dataDir, relative);
-    if (!existsSync(file)) continue;
-    const sentences = readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((line) => line.startsWith('# text = '))
-      .map((line) => line.slice('# text = '.length).trim())
-      .filter((text) => text.length > 0);
-    if (sentences.length >= 100) return { sentences, source: file, fallback: false };
-  }
+  // The benchmark's reader: the same files, in the same order of preference.
+  const found = loadBenchCorpus(dataDir);
+  if (!found.fallback) return found;
   return { sentences: BUILT_IN, source: `built-in set of ${BUILT_IN.length} sentences (${dataDir} not found)`, fallback: true };
 }
 

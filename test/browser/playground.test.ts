@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, freePort, startService, waitReady, type RunningProcess } from '../support/processes.js';
+import { ROOT, startStack, type Stack } from '../support/processes.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const KEY = 'browser-test-key';
@@ -21,25 +21,13 @@ describe.runIf(process.env.CI && !available)('the browser test in CI', () => {
 
 describe.runIf(available)('the playground in a real browser', () => {
   let browser: Browser;
-  const services: RunningProcess[] = [];
+  let stack: Stack | undefined;
   let base = '';
   const problems: string[] = [];
 
   beforeAll(async () => {
-    const [rakePort, prosePort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
-    const common = { AUTH_KEY: KEY, HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
-    services.push(startService('rake-app', { ...common, RAKE_PORT: String(rakePort) }));
-    services.push(startService('prose-app', { ...common, PROSE_PORT: String(prosePort) }));
-    services.push(
-      startService('nlp-client', {
-        ...common,
-        NLP_CLIENT_PORT: String(gatewayPort),
-        RAKE_ENDPOINT: `http://127.0.0.1:${rakePort}`,
-        PROSE_ENDPOINT: `http://127.0.0.1:${prosePort}`,
-      }),
-    );
-    base = `http://127.0.0.1:${gatewayPort}`;
-    await waitReady(base);
+    stack = await startStack({ AUTH_KEY: KEY, LOG_LEVEL: 'warn' });
+    base = stack.base;
     // The flags that work on these machines: no sandbox as root, and no background traffic to the network.
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -53,7 +41,7 @@ describe.runIf(available)('the playground in a real browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.all(services.map((s) => s.stop()));
+    await stack?.stop();
   });
 
   it('shows the keywords of the seed text, highlights entities and tags tokens', async () => {

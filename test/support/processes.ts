@@ -62,3 +62,42 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, 
 export async function waitReady(baseUrl: string, timeoutMs = 30_000): Promise<void> {
   await waitFor(async () => (await fetch(`${baseUrl}/ready`)).ok, timeoutMs, `${baseUrl}/ready`);
 }
+
+export interface Stack {
+  rake: RunningProcess;
+  prose: RunningProcess;
+  gateway: RunningProcess;
+  ports: { rake: number; prose: number; gateway: number };
+  /** The gateway's base URL. */
+  base: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The three real services on free loopback ports, the gateway pointed at the backends.
+ * `env` goes to all three, `gatewayEnv` to the gateway only; resolves once the gateway is ready.
+ */
+export async function startStack(env: Record<string, string>, gatewayEnv: Record<string, string> = {}): Promise<Stack> {
+  const ports = { rake: await freePort(), prose: await freePort(), gateway: await freePort() };
+  const common = { HOST: '127.0.0.1', ...env };
+  const rake = startService('rake-app', { ...common, RAKE_PORT: String(ports.rake) });
+  const prose = startService('prose-app', { ...common, PROSE_PORT: String(ports.prose) });
+  const gateway = startService('nlp-client', {
+    ...common,
+    NLP_CLIENT_PORT: String(ports.gateway),
+    RAKE_ENDPOINT: `http://127.0.0.1:${ports.rake}`,
+    PROSE_ENDPOINT: `http://127.0.0.1:${ports.prose}`,
+    ...gatewayEnv,
+  });
+  const base = `http://127.0.0.1:${ports.gateway}`;
+  const stop = async () => {
+    await Promise.all([rake, prose, gateway].map((p) => p.stop()));
+  };
+  try {
+    await waitReady(base);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { rake, prose, gateway, ports, base, stop };
+}

@@ -23,9 +23,10 @@ export interface TextRequest {
   raw: Buffer;
 }
 
-export function parseTextRequest(req: Request, maxTextBytes: number): TextRequest {
+/** The body as a JSON object, or a 400 that says which of the two it is not. `shape` shows the expected form. */
+export function parseJsonObject(req: Request, shape: string): { raw: Buffer; object: Record<string, unknown> } {
   const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-  if (raw.length === 0) throw badRequest('INVALID_JSON', 'the request body is empty; send JSON such as {"text": "..."}');
+  if (raw.length === 0) throw badRequest('INVALID_JSON', `the request body is empty; send JSON such as ${shape}`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw.toString('utf8'));
@@ -33,8 +34,13 @@ export function parseTextRequest(req: Request, maxTextBytes: number): TextReques
     throw badRequest('INVALID_JSON', `the request body is not valid JSON: ${(error as Error).message}`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw badRequest('INVALID_REQUEST', 'the request body must be a JSON object such as {"text": "..."}');
+    throw badRequest('INVALID_REQUEST', `the request body must be a JSON object such as ${shape}`);
   }
+  return { raw, object: parsed as Record<string, unknown> };
+}
+
+export function parseTextRequest(req: Request, maxTextBytes: number): TextRequest {
+  const { raw, object: parsed } = parseJsonObject(req, '{"text": "..."}');
   const checked = check(TextRequest, parsed);
   if (!checked.ok) throw badRequest('INVALID_REQUEST', checked.message);
   const fields = checked.value as Record<string, unknown>;

@@ -1,5 +1,5 @@
-import express, { type RequestHandler } from 'express';
-import { HttpError, badRequest, requestIdOf, sendError } from '@nlp-api/service-kit';
+import express, { type Request, type RequestHandler } from 'express';
+import { HttpError, badRequest, parseJsonObject, requestIdOf, sendError } from '@nlp-api/service-kit';
 import type { Upstream, UpstreamResponse } from './upstream.js';
 
 export interface BatchSettings {
@@ -22,17 +22,9 @@ interface ItemOutcome {
 export const batchBodyLimit = (settings: Pick<BatchSettings, 'maxDocuments' | 'maxTextBytes'>): number =>
   settings.maxDocuments * settings.maxTextBytes * 2 + 64 * 1024;
 
-function parseBatch(raw: Buffer, maxDocuments: number): { documents: unknown[]; options: Record<string, unknown> } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw.toString('utf8'));
-  } catch (error) {
-    throw badRequest('INVALID_JSON', `the request body is not valid JSON: ${(error as Error).message}`);
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw badRequest('INVALID_REQUEST', 'the request body must be a JSON object such as {"documents": [{"text": "..."}]}');
-  }
-  const { documents, ...options } = parsed as Record<string, unknown>;
+function parseBatch(req: Request, maxDocuments: number): { documents: unknown[]; options: Record<string, unknown> } {
+  const { object: parsed } = parseJsonObject(req, '{"documents": [{"text": "..."}]}');
+  const { documents, ...options } = parsed;
   if (!Array.isArray(documents)) throw badRequest('INVALID_REQUEST', '"documents" must be an array of {"id"?, "text"}');
   if (documents.length === 0) throw badRequest('INVALID_REQUEST', '"documents" must hold at least one document');
   if (documents.length > maxDocuments) {
@@ -92,9 +84,7 @@ function errorOf(answer: UpstreamResponse): { code: string; message: string } {
  */
 export function batchEndpoint(kind: 'keywords' | 'tokens' | 'entities', upstream: Upstream, settings: BatchSettings): RequestHandler[] {
   const handle: RequestHandler = async (req, res) => {
-    const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    if (raw.length === 0) throw badRequest('INVALID_JSON', 'the request body is empty; send {"documents": [{"text": "..."}]}');
-    const { documents, options } = parseBatch(raw, settings.maxDocuments);
+    const { documents, options } = parseBatch(req, settings.maxDocuments);
     const checked = documents.map((document, index) => checkDocument(document, index, settings.maxTextBytes));
     const outcomes = await mapLimited(checked, settings.concurrency, async (item): Promise<ItemOutcome> => {
       if (!('text' in item)) return item;
