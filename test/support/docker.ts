@@ -34,6 +34,8 @@ export function dockerWith(options: DockerOptions, ...args: string[]): Promise<s
       (error, stdout, stderr) =>
         error ? reject(new Error(`docker ${args.join(' ')} failed: ${stderr.trim() || error.message}`)) : resolve(stdout.trim()),
     );
+    // docker may exit (or not read stdin at all) before the write lands: an EPIPE then is no error.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(options.input ?? '');
   });
 }
