@@ -4,10 +4,12 @@ import model from 'wink-eng-lite-web-model';
 import { mergeEntities } from './entity-merge.js';
 import { iobLabels } from './iob.js';
 import { compromiseChunks, namedEntities } from './named-entities.js';
+import { groupBySentence, loadPerceptronRecognizer } from './ner/recognizer.js';
 import { patternEntities } from './pattern-entities.js';
-import { pennTags } from './penn-tags.js';
 import { sentenceSpans } from './sentences.js';
-import { tokenizeDoc, type RawToken } from './tokenize.js';
+import { loadPosTagger } from './tagger/index.js';
+import { tagText } from './tagger/tag-text.js';
+import { tokenizeDoc } from './tokenize.js';
 import type { Entity, NlpEngine, Sentence, Token } from './types.js';
 
 const isBlank = (text: string): boolean => text.trim().length === 0;
@@ -29,24 +31,36 @@ const NAME_LABEL = /^[BI]-(PERSON|ORGANIZATION|GPE|LOCATION)$/;
 const CLOSED_CLASS = new Set(['ADP', 'DET', 'CCONJ', 'SCONJ', 'PART', 'PUNCT', 'PRON', 'AUX', 'NUM', 'SYM']);
 
 /** A capitalized word inside a person/organisation/place name is a proper noun, whatever wink's UPOS said ("Tim Cook"). */
-function properNounsInNames(tags: string[], tokens: readonly RawToken[], labels: readonly string[]): string[] {
+function properNounsInNames(tags: string[], tokens: ReadonlyArray<{ text: string; upos: string }>, labels: readonly string[]): string[] {
   return tags.map((tag, i) => {
-    const t = tokens[i] as RawToken;
+    const t = tokens[i] as { text: string; upos: string };
     if (tag.startsWith('NNP') || !NAME_LABEL.test(labels[i] ?? 'O') || CLOSED_CLASS.has(t.upos) || !/^\p{Lu}/u.test(t.text)) return tag;
     return 'NNP';
   });
 }
 
+export interface EngineOptions {
+  /**
+   * Named-entity recogniser: the trained averaged perceptron (default; src/nlp/ner/README.md) or the
+   * older compromise-based one, kept for comparison (it scores lower on every dev set).
+   */
+  recogniser?: 'perceptron' | 'compromise';
+}
+
 /**
- * Loads wink-nlp with its English model and warms compromise up; every call on the returned engine
- * reuses them. Tokens and sentences come from wink-nlp, Penn tags from rules over wink-nlp's UPOS
- * (chosen by measurement, see docs/tagger.md), entities from compromise (PERSON, ORGANIZATION, GPE,
- * LOCATION) merged with wink-nlp's pattern entities (DATE, MONEY, URL, ...).
+ * Loads wink-nlp with its English model and the entity recogniser's weights; every call on the
+ * returned engine reuses them. Tokens and sentences come from wink-nlp, Penn tags from rules over
+ * wink-nlp's UPOS (chosen by measurement, see docs/tagger.md), entities from the trained recogniser
+ * (PERSON, ORGANIZATION, GPE, LOCATION; run sentence by sentence on the same tokens and UPOS)
+ * merged with wink-nlp's pattern entities (DATE, MONEY, URL, ...).
  */
-export function loadNlpEngine(): NlpEngine {
+export function loadNlpEngine(options: EngineOptions = {}): NlpEngine {
   const wink = winkNLP(model, ['sbd', 'pos', 'ner']);
   const its = wink.its;
-  nlp('Warm up compromise, once, in Paris.').people();
+  const recogniser = options.recogniser === 'compromise' ? null : loadPerceptronRecognizer();
+  if (!recogniser) nlp('Warm up compromise, once, in Paris.').people();
+
+  const posTagger = loadPosTagger();
 
   const analyse = (text: string) => {
     const doc = wink.readDoc(breakLongRuns(text));
@@ -55,7 +69,9 @@ export function loadNlpEngine(): NlpEngine {
 
   const entitiesOf = (text: string, analysed: ReturnType<typeof analyse>): Entity[] => {
     const sentences = sentenceSpans(analysed.doc, its, analysed.winkSpans, text);
-    const named = namedEntities(nlp, text, compromiseChunks(text, sentences));
+    const named = recogniser
+      ? recogniser.recognise(groupBySentence(analysed.tokens, sentences))
+      : namedEntities(nlp, text, compromiseChunks(text, sentences));
     const patterns = patternEntities(analysed.doc, its, text, analysed.winkSpans, analysed.tokens);
     return mergeEntities(named, patterns).map(({ start, end, label }) => ({ text: text.slice(start, end), label, start, end }));
   };
@@ -64,10 +80,10 @@ export function loadNlpEngine(): NlpEngine {
     tokens(text: string): Token[] {
       if (isBlank(text)) return [];
       const analysed = analyse(text);
-      const raw = analysed.tokens;
+      const raw = tagText(posTagger, text, sentenceSpans(analysed.doc, its, analysed.winkSpans, text), analysed.tokens);
       const entities = entitiesOf(text, analysed);
       const labels = iobLabels(raw, entities);
-      const tags = properNounsInNames(pennTags(raw), raw, labels);
+      const tags = properNounsInNames(raw.map((t) => t.tag), raw, labels);
       return raw.map((t, i) => ({
         text: t.text,
         tag: tags[i] ?? 'NN',
