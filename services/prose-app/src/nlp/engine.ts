@@ -30,7 +30,7 @@ export function breakLongRuns(text: string): string {
 const NAME_LABEL = /^[BI]-(PERSON|ORGANIZATION|GPE|LOCATION)$/;
 const CLOSED_CLASS = new Set(['ADP', 'DET', 'CCONJ', 'SCONJ', 'PART', 'PUNCT', 'PRON', 'AUX', 'NUM', 'SYM']);
 
-/** A capitalized word inside a person/organisation/place name is a proper noun, whatever wink's UPOS said ("Tim Cook"). */
+/** A capitalized word inside a person/organisation/place name is a proper noun, whatever the tagger said ("Tim Cook"). */
 function properNounsInNames(tags: string[], tokens: ReadonlyArray<{ text: string; upos: string }>, labels: readonly string[]): string[] {
   return tags.map((tag, i) => {
     const t = tokens[i] as { text: string; upos: string };
@@ -48,11 +48,12 @@ export interface EngineOptions {
 }
 
 /**
- * Loads wink-nlp with its English model and the entity recogniser's weights; every call on the
- * returned engine reuses them. Tokens and sentences come from wink-nlp, Penn tags from rules over
- * wink-nlp's UPOS (chosen by measurement, see docs/tagger.md), entities from the trained recogniser
- * (PERSON, ORGANIZATION, GPE, LOCATION; run sentence by sentence on the same tokens and UPOS)
- * merged with wink-nlp's pattern entities (DATE, MONEY, URL, ...).
+ * Loads wink-nlp with its English model, the POS tagger's and the entity recogniser's weights; every
+ * call on the returned engine reuses them. `tokens()` cuts the text the UD English way
+ * (src/nlp/ud-tokenizer) and tags it with the averaged perceptron of src/nlp/tagger (Penn tag, UPOS,
+ * lemma; wink-nlp's UPOS as hints; chosen by measurement, see docs/tagger.md). Sentences come from
+ * wink-nlp, entities from the trained recogniser (PERSON, ORGANIZATION, GPE, LOCATION; run sentence
+ * by sentence on wink-nlp's tokens and UPOS) merged with wink-nlp's pattern entities (DATE, MONEY, URL, ...).
  */
 export function loadNlpEngine(options: EngineOptions = {}): NlpEngine {
   const wink = winkNLP(model, ['sbd', 'pos', 'ner']);
@@ -86,7 +87,7 @@ export function loadNlpEngine(options: EngineOptions = {}): NlpEngine {
       const tags = properNounsInNames(raw.map((t) => t.tag), raw, labels);
       return raw.map((t, i) => ({
         text: t.text,
-        tag: tags[i] ?? 'NN',
+        tag: tags[i] ?? t.tag,
         label: labels[i] ?? 'O',
         start: t.start,
         end: t.end,
