@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { groupBySentence, loadPerceptronRecognizer, MODEL_FILE, MODELS_DIR, type PerceptronRecognizer } from '../src/nlp/ner/recognizer.js';
+import { loadPerceptronRecognizer, MODEL_FILE, MODELS_DIR, type PerceptronRecognizer } from '../src/nlp/ner/recognizer.js';
+import { groupBySentence } from '../src/nlp/sentences.js';
 import { loadNlpEngine, type NlpEngine } from '../src/nlp/index.js';
 
 let recognizer: PerceptronRecognizer;

@@ -1,3 +1,4 @@
+import { seededRandom } from '../src/nlp/random.js';
 import { describe, expect, it } from 'vitest';
 import { compactModel, expandModel } from '../src/nlp/ner/model-io.js';
 import {
@@ -6,7 +7,6 @@ import {
   decodeTags,
   emissionScores,
   greedy,
-  mulberry32,
   trainPerceptron,
   viterbi,
   type LinearModel,
@@ -80,7 +80,7 @@ describe('BIO constraints', () => {
 
 describe('decoders', () => {
   it('Viterbi finds the best allowed sequence (checked against exhaustive search on random scores)', () => {
-    const rand = mulberry32(7);
+    const rand = seededRandom(7);
     const T = TAGS.length;
     const allowed = allowedTransitions(TAGS);
     for (let round = 0; round < 30; round++) {

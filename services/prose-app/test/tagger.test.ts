@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadModelFile, parseModel, serialiseModel } from '../src/nlp/tagger/model-file.js';
 import { learnLemmaExceptions, lemmatize, loadPosTagger, ruleLemma, winkHints, type PosModel, PosTagger } from '../src/nlp/tagger/index.js';
-import { PerceptronTrainer, seededRandom, shuffle } from '../src/nlp/tagger/perceptron.js';
+import { PerceptronTrainer } from '../src/nlp/tagger/perceptron.js';
+import { seededRandom, shuffle } from '../src/nlp/random.js';
 import { trainTagger } from '../src/nlp/tagger/train.js';
 
 describe('averaged perceptron on a tiny synthetic problem', () => {

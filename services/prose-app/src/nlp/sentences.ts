@@ -20,3 +20,27 @@ export function sentenceSpans(doc: Document, its: ItsHelpers, winkSpans: Readonl
   }
   return out;
 }
+
+/**
+ * Groups tokens (in text order) into sentences: a token belongs to the first sentence that ends after
+ * its start (a token between two sentences joins the next one; tokens after the last, a final group).
+ */
+export function groupBySentence<T extends Span>(tokens: readonly T[], sentences: readonly Span[]): T[][] {
+  const groups: T[][] = [];
+  let s = 0;
+  let current: T[] = [];
+  for (const t of tokens) {
+    let moved = false;
+    while (s < sentences.length && (sentences[s] as Span).end <= t.start) {
+      s++;
+      moved = true;
+    }
+    if (moved && current.length > 0) {
+      groups.push(current);
+      current = [];
+    }
+    current.push(t);
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}

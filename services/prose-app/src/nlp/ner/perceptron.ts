@@ -1,3 +1,4 @@
+import { seededRandom } from '../random.js';
 import { parseTag } from './iob-spans.js';
 
 /**
@@ -135,17 +136,6 @@ export interface TrainOptions {
   onEpoch?: (epoch: number, averaged: () => LinearModel) => void;
 }
 
-/** Small, fast, seedable PRNG (mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Encoded {
   feats: Int32Array;
@@ -193,7 +183,7 @@ export function trainPerceptron(sentences: readonly TrainingSentence[], tags: re
   const tu = new Float64Array((T + 1) * T);
   const allowed = allowedTransitions(tags);
   let c = 1;
-  const rand = mulberry32(options.seed ?? 1);
+  const rand = seededRandom(options.seed ?? 1);
   const order = data.map((_, i) => i);
 
   const averaged = (): LinearModel => {

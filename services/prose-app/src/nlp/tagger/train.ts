@@ -3,7 +3,8 @@
  * Deterministic: the sentence order of every epoch comes from a seeded shuffle.
  */
 import { START2_TAG, START_TAG, TEMPLATES, setTagFeatures, wordFeatures, wordInfo, type WordInfo } from './features.js';
-import { PerceptronModel, PerceptronTrainer, seededRandom, shuffle, type FeatureRow } from './perceptron.js';
+import { seededRandom, shuffle } from '../random.js';
+import { PerceptronModel, PerceptronTrainer, type FeatureRow } from './perceptron.js';
 import type { TaggerModel } from './tagger.js';
 
 export interface TrainingSentence {
