@@ -2,13 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startProcess, startService, startStack, waitReady, type RunningProcess, type ServiceName, type Stack } from './support/processes.js';
+import { SEED, SEED_ANSWER } from './support/seed.js';
 
 const KEY = 'e2e-key-5f3a9c';
-const SEED =
-  'The Internet is the global system of interconnected computer networks that use the Internet protocol suite to link devices worldwide.';
-const SEED_ANSWER =
-  '[{"candidate":"interconnected computer networks","score":9},{"candidate":"link devices worldwide","score":9},' +
-  '{"candidate":"internet protocol suite","score":8},{"candidate":"global system","score":4},{"candidate":"internet","score":2}]';
 
 function post(base: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${base}${path}`, {

@@ -2,12 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployOffline, type JsonObject } from '../support/cloudformation.js';
 import { docker, dockerEnabled, eventually, explainDockerSkip, image, imageTag } from '../support/docker.js';
+import { SEED_ANSWER, postSeed } from '../support/seed.js';
 
-const SEED =
-  'The Internet is the global system of interconnected computer networks that use the Internet protocol suite to link devices worldwide.';
-const SEED_ANSWER =
-  '[{"candidate":"interconnected computer networks","score":9},{"candidate":"link devices worldwide","score":9},' +
-  '{"candidate":"internet protocol suite","score":8},{"candidate":"global system","score":4},{"candidate":"internet","score":2}]';
 
 explainDockerSkip('the ECS task simulation');
 
@@ -97,14 +93,7 @@ describe.runIf(dockerEnabled)('the ECS task definition, run as one task on the D
   });
 
   it('answers /keywords through the mapped port, with the key the secret delivers', async () => {
-    const res = await fetch(`${base}/keywords`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${key}` },
-      body: JSON.stringify({ text: SEED }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    expect(res.status).toBe(200);
-    expect(await res.text()).toBe(SEED_ANSWER);
+    expect(await postSeed(base, key)).toEqual({ status: 200, text: SEED_ANSWER });
     expect((await fetch(`${base}/ready`, { signal: AbortSignal.timeout(5_000) })).status).toBe(200);
   });
 

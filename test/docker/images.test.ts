@@ -1,12 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, dockerEnabled, eventually, explainDockerSkip, image } from '../support/docker.js';
+import { SEED_ANSWER, postSeed } from '../support/seed.js';
 
-const SEED =
-  'The Internet is the global system of interconnected computer networks that use the Internet protocol suite to link devices worldwide.';
-const SEED_ANSWER =
-  '[{"candidate":"interconnected computer networks","score":9},{"candidate":"link devices worldwide","score":9},' +
-  '{"candidate":"internet protocol suite","score":8},{"candidate":"global system","score":4},{"candidate":"internet","score":2}]';
 
 explainDockerSkip('stage 1, the images as containers on a user network');
 
@@ -54,14 +50,7 @@ describe.runIf(dockerEnabled)('stage 1: the three images as containers on a user
   });
 
   it('answers the seed text through nlp-client exactly as the 2019 service did', async () => {
-    const res = await fetch(`${base}/keywords`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${key}` },
-      body: JSON.stringify({ text: SEED }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    expect(res.status).toBe(200);
-    expect(await res.text()).toBe(SEED_ANSWER);
+    expect(await postSeed(base, key)).toEqual({ status: 200, text: SEED_ANSWER });
   });
 
   it('reports every container healthy through its own HEALTHCHECK', async () => {

@@ -6,12 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, dockerEnabled, eventually, explainDockerSkip, imageTag } from '../support/docker.js';
 import { ROOT } from '../support/processes.js';
+import { SEED, SEED_ANSWER } from '../support/seed.js';
 
-const SEED =
-  'The Internet is the global system of interconnected computer networks that use the Internet protocol suite to link devices worldwide.';
-const SEED_ANSWER =
-  '[{"candidate":"interconnected computer networks","score":9},{"candidate":"link devices worldwide","score":9},' +
-  '{"candidate":"internet protocol suite","score":8},{"candidate":"global system","score":4},{"candidate":"internet","score":2}]';
 
 const run = promisify(execFile);
 

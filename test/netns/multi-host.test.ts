@@ -15,14 +15,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { ROOT, startProcess, type RunningProcess, type ServiceName } from '../support/processes.js';
+import { SEED, SEED_ANSWER } from '../support/seed.js';
 
 const run = promisify(execFile);
 
-const SEED =
-  'The Internet is the global system of interconnected computer networks that use the Internet protocol suite to link devices worldwide.';
-const SEED_ANSWER =
-  '[{"candidate":"interconnected computer networks","score":9},{"candidate":"link devices worldwide","score":9},' +
-  '{"candidate":"internet protocol suite","score":8},{"candidate":"global system","score":4},{"candidate":"internet","score":2}]';
 const TEXT = 'Barack Obama visited Paris.';
 
 // The gateway's bounds, set explicitly (they are its defaults too) so the assertions use the same numbers.

@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STOPWORDS, extractKeywords, FOX_STOPWORDS } from '../src/rake/index.js';
 import { extractYakeKeywords, YAKE_STOPWORDS } from '../src/yake/index.js';
+import { distinctWords } from './fixtures/distinct-words.js';
 
-const CONSONANTS = 'bcdfghjklmnprstvwxz';
-const VOWELS = 'aeiou';
 
-/** `count` distinct six-letter words on none of the stoplists. */
-function distinctWords(count: number): string[] {
-  const syllables: string[] = [];
-  for (const c of CONSONANTS) for (const v of VOWELS) syllables.push(c + v);
-  const words: string[] = [];
-  outer: for (const a of syllables) {
-    for (const b of syllables) {
-      for (const c of syllables) {
-        const word = a + b + c;
-        if (!YAKE_STOPWORDS.has(word) && !FOX_STOPWORDS.has(word) && !DEFAULT_STOPWORDS.has(word)) words.push(word);
-        if (words.length === count) break outer;
-      }
-    }
-  }
-  return words;
-}
-
-const words = distinctWords(15_000);
+const words = distinctWords(15_000, [YAKE_STOPWORDS, FOX_STOPWORDS, DEFAULT_STOPWORDS]);
 /** 5,000 sentences of three distinct words, capitalized: 110 KB. */
 const sentences = (() => {
   const out: string[] = [];

@@ -6,26 +6,8 @@ import {
   findCandidatePhrases,
   splitIntoSegments,
 } from '../src/rake/index.js';
+import { distinctWords } from './fixtures/distinct-words.js';
 
-const CONSONANTS = 'bcdfghjklmnprstvwxz';
-const VOWELS = 'aeiou';
-
-/** `count` distinct six-letter consonant-vowel words, none of them a stop word. */
-function distinctWords(count: number): string[] {
-  const syllables: string[] = [];
-  for (const c of CONSONANTS) for (const v of VOWELS) syllables.push(c + v);
-  const words: string[] = [];
-  outer: for (const a of syllables) {
-    for (const b of syllables) {
-      for (const c of syllables) {
-        const word = a + b + c;
-        if (!DEFAULT_STOPWORDS.has(word)) words.push(word);
-        if (words.length === count) break outer;
-      }
-    }
-  }
-  return words;
-}
 
 /** Three-word sentences: "bababa babibo babobu. ..." built with one join. */
 function threeWordSentences(words: readonly string[]): string {
@@ -35,7 +17,7 @@ function threeWordSentences(words: readonly string[]): string {
 }
 
 describe('extractKeywords at scale', () => {
-  const words = distinctWords(15_000);
+  const words = distinctWords(15_000, [DEFAULT_STOPWORDS]);
   const text = threeWordSentences(words);
 
   it('builds a 100 KB text of 15,000 distinct words', () => {
