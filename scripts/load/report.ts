@@ -1,23 +1,13 @@
 /** The Markdown report printed at the end of a load run; the same data is written as JSON. */
-import type { LatencySummary } from './traffic.js';
+import type { LatencySummary, PhaseStats } from './traffic.js';
 
-export interface PhaseSummary {
+/** A phase's counters as the run collected them, with latencies summarised instead of listed. */
+export interface PhaseSummary extends Omit<PhaseStats, 'latencies' | 'byKind'> {
   connections: number;
-  durationSec: number;
-  sent: number;
-  responses: number;
   reqPerSec: number;
-  byStatus: Record<string, number>;
-  errorCodes: Record<string, number>;
-  timeouts: Record<string, number>;
-  connErrors: Record<string, number>;
-  closedInFlight: Record<string, number>;
-  closedIdle: number;
-  connects: number;
   failures: { count: number; kinds: string[] };
   latencyMs: LatencySummary;
   byKind: Record<string, LatencySummary & { statuses: Record<string, number> }>;
-  perSecond: number[];
   /** Average cores used during the phase: each service, this load client, the whole machine, and everything else on it. */
   cpuCores?: Record<string, number>;
 }

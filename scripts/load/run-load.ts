@@ -89,23 +89,14 @@ const RAMP_RULE =
   `and with p99 under ${P99_CEILING_MS} ms (half the gateway's upstream timeout)`;
 
 function summarisePhase(connections: number, stats: PhaseStats): PhaseSummary {
+  const { latencies, byKind, ...counters } = stats;
   return {
+    ...counters,
     connections,
-    durationSec: stats.durationSec,
-    sent: stats.sent,
-    responses: stats.responses,
     reqPerSec: stats.responses / stats.durationSec,
-    byStatus: stats.byStatus,
-    errorCodes: stats.errorCodes,
-    timeouts: stats.timeouts,
-    connErrors: stats.connErrors,
-    closedInFlight: stats.closedInFlight,
-    closedIdle: stats.closedIdle,
-    connects: stats.connects,
     failures: failuresOf(stats),
-    latencyMs: summarise(stats.latencies),
-    byKind: Object.fromEntries([...stats.byKind].map(([kind, entry]) => [kind, { ...summarise(entry.latencies), statuses: entry.statuses }])),
-    perSecond: stats.perSecond,
+    latencyMs: summarise(latencies),
+    byKind: Object.fromEntries([...byKind].map(([kind, entry]) => [kind, { ...summarise(entry.latencies), statuses: entry.statuses }])),
   };
 }
 

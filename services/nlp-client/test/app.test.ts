@@ -5,6 +5,7 @@ import request from 'supertest';
 import { createLogger } from '@nlp-api/service-kit';
 import { createGatewayApp } from '../src/app.js';
 import { createUpstream } from '../src/upstream.js';
+import { freePort } from '../../../test/support/processes.js';
 
 const KEY = 'gateway-test-key';
 const auth = { Authorization: `Bearer ${KEY}` };
@@ -54,12 +55,9 @@ const json = (status: number, body: unknown): Behaviour => (_req, res) => {
 };
 
 /** A port that was free a moment ago: nothing listens there. */
+/** A loopback port nothing listens on (freed a moment ago). */
 async function closedPort(): Promise<URL> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return new URL(`http://127.0.0.1:${port}`);
+  return new URL(`http://127.0.0.1:${await freePort()}`);
 }
 
 describe('the gateway', () => {

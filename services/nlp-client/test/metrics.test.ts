@@ -1,11 +1,10 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '@nlp-api/service-kit';
 import { createGatewayApp } from '../src/app.js';
 import { createGatewayMetrics } from '../src/gateway-metrics.js';
 import { createUpstream, DEFAULT_UPSTREAM_OPTIONS } from '../src/upstream.js';
+import { freePort } from '../../../test/support/processes.js';
 
 /** The value of the one sample of `name` whose labels include `labels` (in any order). */
 function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
@@ -18,12 +17,9 @@ function sample(text: string, name: string, labels: Record<string, string>): num
   return undefined;
 }
 
+/** A loopback port nothing listens on (freed a moment ago). */
 async function closedPort(): Promise<URL> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return new URL(`http://127.0.0.1:${port}`);
+  return new URL(`http://127.0.0.1:${await freePort()}`);
 }
 
 describe('GET /metrics on the gateway', () => {
