@@ -1,5 +1,6 @@
 import { check, TextRequest } from '@nlp-api/api-schema';
 import express, { type Request, type RequestHandler } from 'express';
+import { ApiEndpoint } from './api-lane.js';
 import { badRequest, payloadTooLarge } from './errors.js';
 
 /** Room for escapes (`\u0000` is six bytes for one) and for the other request fields. */
@@ -24,8 +25,9 @@ export interface TextRequest {
 }
 
 /** The body as a JSON object, or a 400 that says which of the two it is not. `shape` shows the expected form. */
-export function parseJsonObject(req: Request, shape: string): { raw: Buffer; object: Record<string, unknown> } {
-  const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+export function parseJsonObject(source: Request | Buffer, shape: string): { raw: Buffer; object: Record<string, unknown> } {
+  const body: unknown = Buffer.isBuffer(source) ? source : source.body;
+  const raw: Buffer = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
   if (raw.length === 0) throw badRequest('INVALID_JSON', `the request body is empty; send JSON such as ${shape}`);
   let parsed: unknown;
   try {
@@ -39,8 +41,8 @@ export function parseJsonObject(req: Request, shape: string): { raw: Buffer; obj
   return { raw, object: parsed as Record<string, unknown> };
 }
 
-export function parseTextRequest(req: Request, maxTextBytes: number): TextRequest {
-  const { raw, object: parsed } = parseJsonObject(req, '{"text": "..."}');
+export function parseTextRequest(source: Request | Buffer, maxTextBytes: number): TextRequest {
+  const { raw, object: parsed } = parseJsonObject(source, '{"text": "..."}');
   const checked = check(TextRequest, parsed);
   if (!checked.ok) throw badRequest('INVALID_REQUEST', checked.message);
   const fields = checked.value as Record<string, unknown>;
@@ -70,24 +72,16 @@ export function optionalNumber(fields: Record<string, unknown>, name: string): n
 }
 
 /**
- * The chain for a POST endpoint that takes `{"text": ...}` and answers JSON:
- * read the bytes, validate, compute, respond. `compute` gets input already validated.
+ * A POST endpoint that takes `{"text": ...}` and answers JSON: read the bytes, validate, compute,
+ * respond. `compute` gets input already validated.
  */
-export function textEndpoint(
-  maxTextBytes: number,
-  compute: (input: TextRequest) => unknown,
-): RequestHandler[] {
-  const respond: RequestHandler = async (req, res) => {
-    const input = parseTextRequest(req, maxTextBytes);
+export function textEndpoint(maxTextBytes: number, compute: (input: TextRequest) => unknown): ApiEndpoint {
+  return new ApiEndpoint(bodyLimitFor(maxTextBytes), async (call) => {
+    const input = parseTextRequest(call.body, maxTextBytes);
     // Let pending socket events run first: a caller that already gave up (a gateway timeout closes
     // the connection) must not cost CPU that requests still waiting need.
     await new Promise((resolve) => setImmediate(resolve));
-    if (req.socket.destroyed || res.destroyed) {
-      res.locals.abandoned = true;
-      return;
-    }
-    const result = await compute(input);
-    res.json(result);
-  };
-  return [rawBody(maxTextBytes), respond];
+    if (call.abandoned()) return undefined;
+    return { json: await compute(input) };
+  });
 }

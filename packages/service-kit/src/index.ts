@@ -1,3 +1,4 @@
+export * from './api-lane.js';
 export * from './app.js';
 export * from './auth.js';
 export * from './body.js';

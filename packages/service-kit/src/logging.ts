@@ -19,28 +19,48 @@ export function createLogger(service: string, level: LogLevel = 'info'): Logger 
   });
 }
 
+export interface RequestLine {
+  requestId: string;
+  principal: string | undefined;
+  method: string | undefined;
+  path: string;
+  status: number;
+  ms: number;
+  bytesIn: number;
+  completed: boolean;
+}
+
+/** Whether a finished request gets a line: at LOG_LEVEL=warn and above, answered requests do not. */
+export function wantsRequestLine(logger: Logger, status: number, error: unknown): boolean {
+  return status >= 500 || error !== undefined || logger.isLevelEnabled('info');
+}
+
+export function logRequest(logger: Logger, line: RequestLine, error: unknown): void {
+  if (error !== undefined) logger.error({ ...line, err: error }, 'request failed');
+  else if (line.status >= 500) logger.warn(line, 'request answered with an error');
+  else logger.info(line, 'request');
+}
+
+export const millisecondsSince = (started: bigint): number => Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
+
 /** One line per request once it is answered: no headers, no bodies, so no secrets and no user text. */
 export function requestLogging(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('close', () => {
-      // At LOG_LEVEL=warn and above, answered requests are not logged: don't build their lines.
-      if (res.statusCode < 500 && res.locals.error === undefined && !logger.isLevelEnabled('info')) return;
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const line = {
+      const error = res.locals.error as Error | undefined;
+      if (!wantsRequestLine(logger, res.statusCode, error)) return;
+      const line: RequestLine = {
         requestId: requestIdOf(res),
         principal: principalOf(res)?.id,
         method: req.method,
         path: req.path,
         status: res.statusCode,
-        ms: Math.round(ms * 10) / 10,
+        ms: millisecondsSince(started),
         bytesIn: Number(req.headers['content-length'] ?? 0),
         completed: res.writableFinished,
       };
-      const error = res.locals.error as Error | undefined;
-      if (error) logger.error({ ...line, err: error }, 'request failed');
-      else if (res.statusCode >= 500) logger.warn(line, 'request answered with an error');
-      else logger.info(line, 'request');
+      logRequest(logger, line, error);
     });
     next();
   };

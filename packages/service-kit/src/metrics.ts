@@ -53,3 +53,10 @@ export function metricsEndpoint(metrics: ServiceMetrics): RequestHandler {
     res.end(await metrics.registry.metrics());
   };
 }
+
+/** The same count and timing as recordRequests, for requests served without express. */
+export function recordRequest(metrics: ServiceMetrics, method: string, route: string, status: number, seconds: number): void {
+  const labels = { method, route, status: String(status) };
+  metrics.requests.inc(labels);
+  metrics.duration.observe(labels, seconds);
+}

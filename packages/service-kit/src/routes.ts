@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import type { ApiEndpoint } from './api-lane.js';
 
 export type HttpMethod = 'GET' | 'POST';
 
@@ -9,7 +10,8 @@ export interface RouteSpec {
   name: string;
   /** Open routes (health, readiness) skip the bearer check. */
   open?: boolean;
-  handler: RequestHandler | readonly RequestHandler[];
+  /** An ApiEndpoint (POST only) is served without express; other handlers are express middleware. */
+  handler: ApiEndpoint | RequestHandler | readonly RequestHandler[];
 }
 
 export interface RouteListing {

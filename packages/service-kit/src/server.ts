@@ -1,11 +1,9 @@
-import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Express } from 'express';
-import { markDraining } from './app.js';
-import { REQUEST_ID_HEADER, acceptOrCreateRequestId } from './request-id.js';
+import http, { type Server } from 'node:http';
+import { markDraining, type ServiceApp } from './app.js';
 import type { Logger } from './logging.js';
 
 export interface ServeOptions {
-  app: Express;
+  app: ServiceApp;
   port: number;
   host: string;
   logger: Logger;
@@ -48,33 +46,9 @@ export function answerClientErrors(server: Server): void {
   });
 }
 
-const HEALTH_BODY = JSON.stringify({ status: 'UP' });
-const HEALTH_HEADERS = {
-  'Content-Type': 'application/json; charset=utf-8',
-  'Content-Length': String(Buffer.byteLength(HEALTH_BODY)),
-  'X-Content-Type-Options': 'nosniff',
-  'Cache-Control': 'no-store',
-};
-
-/**
- * GET /health straight from node:http, before express: liveness probes come every few seconds from
- * every orchestrator and load balancer, and express's request setup alone costs several times a
- * bare answer. Everything else goes to the app (which also has /health, for in-process tests).
- */
-export function withFastHealth(app: Express): (req: IncomingMessage, res: ServerResponse) => void {
-  return (req, res) => {
-    if (req.url === '/health' && req.method === 'GET' && !app.locals.draining) {
-      res.writeHead(200, { ...HEALTH_HEADERS, 'X-Request-Id': acceptOrCreateRequestId(req.headers[REQUEST_ID_HEADER]) });
-      res.end(HEALTH_BODY);
-      return;
-    }
-    app(req, res);
-  };
-}
-
 export function listen(options: ServeOptions): Promise<RunningServer> {
   const { app, logger } = options;
-  const server = http.createServer(withFastHealth(app));
+  const server = http.createServer(app);
   server.listen(options.port, options.host);
   answerClientErrors(server);
   // Longer than a load balancer's idle timeout, so the balancer closes idle connections first.

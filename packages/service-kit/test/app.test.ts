@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { createLogger, createServiceApp, HttpError, textEndpoint, type Readiness } from '../src/index.js';
 
@@ -232,5 +233,88 @@ describe('request ids', () => {
   it('replaces an id that could forge log lines', async () => {
     const res = await request(app).get('/health').set('X-Request-Id', 'a b"\\c');
     expect(res.headers['x-request-id']).not.toBe('a b"\\c');
+  });
+});
+
+describe('the two paths to an API endpoint', () => {
+  // POST /echo is served without express; /ECHO/ (or a gzip body) goes through express's copy of
+  // the same endpoint. Whatever the request, both must answer alike.
+  const app = buildApp();
+  const comparable = (res: request.Response) => ({
+    status: res.status,
+    body: res.body as unknown,
+    contentType: res.headers['content-type'],
+    security: ['x-content-type-options', 'x-frame-options', 'content-security-policy', 'referrer-policy', 'cache-control'].map(
+      (name) => res.headers[name],
+    ),
+    challenge: res.headers['www-authenticate'],
+    requestId: res.headers['x-request-id'],
+  });
+  const cases: [string, (path: string) => request.Test][] = [
+    ['a valid request', (path) => request(app).post(path).set(auth).set('X-Request-Id', 'same-1').send({ text: 'hello' })],
+    ['no credential', (path) => request(app).post(path).set('X-Request-Id', 'same-2').send({ text: 'hello' })],
+    ['a wrong key', (path) => request(app).post(path).set('Authorization', 'Bearer nope').set('X-Request-Id', 'same-3').send({ text: 'x' })],
+    ['broken JSON', (path) => request(app).post(path).set(auth).set('X-Request-Id', 'same-4').type('json').send('{"text": ')],
+    ['an empty body', (path) => request(app).post(path).set(auth).set('X-Request-Id', 'same-5')],
+    ['a JSON array', (path) => request(app).post(path).set(auth).set('X-Request-Id', 'same-6').send([1, 2])],
+    ['text over the limit', (path) => request(app).post(path).set(auth).set('X-Request-Id', 'same-7').send({ text: 'x'.repeat(21) })],
+    ['a body over the limit', (path) => request(app).post(path).set(auth).set('X-Request-Id', 'same-8').send({ text: 'y'.repeat(300_000) })],
+    ['text of the wrong type', (path) => request(app).post(path).set(auth).set('X-Request-Id', 'same-9').send({ text: 42 })],
+  ];
+
+  it.each(cases)('%s', async (_name, send) => {
+    const lane = comparable(await send('/echo'));
+    const viaExpress = comparable(await send('/ECHO/'));
+    expect(lane).toEqual(viaExpress);
+    expect(lane.contentType).toBe('application/json; charset=utf-8');
+  });
+
+  it('answers an error thrown by the computation alike on both paths', async () => {
+    const lane = await request(app).post('/explode').set(auth).send({ text: 'x' });
+    const viaExpress = await request(app).post('/explode/').set(auth).send({ text: 'x' });
+    expect(lane.status).toBe(500);
+    expect(lane.body).toEqual(viaExpress.body);
+    const teapot = await request(app).post('/teapot').set(auth).send({ text: 'x' });
+    expect(teapot.status).toBe(418);
+    expect(teapot.body).toEqual((await request(app).post('/Teapot').set(auth).send({ text: 'x' })).body);
+  });
+
+  it('serves a gzip body through express, inflated', async () => {
+    const body = gzipSync(Buffer.from(JSON.stringify({ text: 'hello' })));
+    const res = await request(app).post('/echo').set(auth).set('Content-Encoding', 'gzip').type('application/octet-stream').send(body);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ length: 5 });
+  });
+
+  it('runs the guards after authentication on both paths', async () => {
+    let seen: string[] = [];
+    const guarded = createServiceApp({
+      name: 'guarded',
+      auth: { keys: [KEY] },
+      logger,
+      readiness: () => ({ ready: true }),
+      afterAuth: [
+        (principal, res) => {
+          seen.push(principal.id);
+          res.setHeader('X-Guard', 'seen');
+          return seen.length > 2 ? new HttpError(429, 'RATE_LIMITED', 'slow down', { 'Retry-After': '7' }) : undefined;
+        },
+      ],
+      routes: [{ method: 'POST', path: '/echo', name: 'echo', handler: textEndpoint(20, ({ text }) => ({ length: text.length })) }],
+    });
+    const first = await request(guarded).post('/echo').set(auth).send({ text: 'a' });
+    const second = await request(guarded).post('/echo/').set(auth).send({ text: 'a' });
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect([first.headers['x-guard'], second.headers['x-guard']]).toEqual(['seen', 'seen']);
+    const third = await request(guarded).post('/echo').set(auth).send({ text: 'a' });
+    expect(third.status).toBe(429);
+    expect(third.headers['retry-after']).toBe('7');
+    expect(third.body.code).toBe('RATE_LIMITED');
+    expect(seen).toHaveLength(3);
+    expect(seen[0]).toMatch(/^key:[0-9a-f]{8}$/);
+    seen = [];
+    const anonymous = await request(guarded).post('/echo').send({ text: 'a' });
+    expect(anonymous.status).toBe(401);
+    expect(seen).toEqual([]);
   });
 });

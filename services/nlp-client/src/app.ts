@@ -1,16 +1,15 @@
 import { createRequire } from 'node:module';
-import type { Express, RequestHandler } from 'express';
 import {
+  ApiEndpoint,
+  bodyLimitFor,
   createMetrics,
   createServiceApp,
   HttpError,
   parseTextRequest,
-  principalOf,
-  rawBody,
-  requestIdOf,
-  sendError,
+  type Guard,
   type Logger,
   type RouteSpec,
+  type ServiceApp,
 } from '@nlp-api/service-kit';
 import { buildOpenApiDocument } from '@nlp-api/api-schema';
 import { batchEndpoint, type BatchSettings } from './batch.js';
@@ -34,46 +33,36 @@ const GATEWAY_VERSION = (createRequire(import.meta.url)('../package.json') as { 
  * Validates at the edge (auth, JSON, text, size), then forwards the bytes as received and
  * passes the backend's status and body back unchanged.
  */
-function forwardTo(upstream: Upstream, path: string, settings: GatewaySettings): RequestHandler[] {
-  const forward: RequestHandler = async (req, res) => {
-    const { raw } = parseTextRequest(req, settings.maxTextBytes);
-    const answer = await upstream.call({
+function forwardTo(upstream: Upstream, path: string, settings: GatewaySettings): ApiEndpoint {
+  return new ApiEndpoint(bodyLimitFor(settings.maxTextBytes), async (call) => {
+    const { raw } = parseTextRequest(call.body, settings.maxTextBytes);
+    return upstream.call({
       method: 'POST',
       path,
       body: raw,
-      authorization: req.headers.authorization,
-      requestId: requestIdOf(res),
+      authorization: call.headers.authorization,
+      requestId: call.requestId,
       timeoutMs: settings.upstreamTimeoutMs,
     });
-    res.status(answer.status).setHeader('Content-Type', answer.contentType);
-    res.end(answer.body);
-  };
-  return [rawBody(settings.maxTextBytes), forward];
+  });
 }
 
 /** 429 with Retry-After past a client's allowance; the client is the principal (key or JWT subject). */
-function rateLimit(perMinute: number, burst: number): RequestHandler {
+function rateLimit(perMinute: number, burst: number): Guard {
   const limiter = new RateLimiter({ perMinute, burst });
-  return (_req, res, next) => {
-    const client = principalOf(res)?.id ?? 'anonymous';
-    const decision = limiter.take(client);
+  return (principal, res) => {
+    const decision = limiter.take(principal.id);
     res.setHeader('RateLimit-Limit', String(perMinute));
     res.setHeader('RateLimit-Remaining', String(decision.remaining));
-    if (decision.allowed) {
-      next();
-      return;
-    }
+    if (decision.allowed) return undefined;
     res.setHeader('RateLimit-Reset', String(decision.retryAfterSec));
-    sendError(
-      res,
-      new HttpError(429, 'RATE_LIMITED', `rate limit of ${perMinute} requests per minute exceeded; retry in ${decision.retryAfterSec} s`, {
-        'Retry-After': String(decision.retryAfterSec),
-      }),
-    );
+    return new HttpError(429, 'RATE_LIMITED', `rate limit of ${perMinute} requests per minute exceeded; retry in ${decision.retryAfterSec} s`, {
+      'Retry-After': String(decision.retryAfterSec),
+    });
   };
 }
 
-export function createGatewayApp(settings: GatewaySettings, backends: Backends, logger: Logger, metrics = createMetrics('nlp-client')): Express {
+export function createGatewayApp(settings: GatewaySettings, backends: Backends, logger: Logger, metrics = createMetrics('nlp-client')): ServiceApp {
   const perMinute = settings.rateLimitPerMinute ?? 0;
   const openapi = buildOpenApiDocument({ version: GATEWAY_VERSION, maxDocuments: settings.batchMaxDocuments ?? 25 });
   const batch: BatchSettings = {

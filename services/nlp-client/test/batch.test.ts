@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,9 +22,9 @@ const TEXTS = [
 let servers: Server[] = [];
 let gateway: ReturnType<typeof createGatewayApp>;
 
-async function serve(app: Parameters<typeof request>[0] & { listen: Function }): Promise<URL> {
+async function serve(app: RequestListener): Promise<URL> {
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = createServer(app).listen(0, '127.0.0.1', () => resolve(s));
   });
   servers.push(server);
   return new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);

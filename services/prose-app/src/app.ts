@@ -1,5 +1,4 @@
-import type { Express } from 'express';
-import { createServiceApp, notReady, textEndpoint, type Logger, type RouteSpec } from '@nlp-api/service-kit';
+import { createServiceApp, notReady, textEndpoint, type Logger, type ServiceApp, type RouteSpec } from '@nlp-api/service-kit';
 import type { ProseConfig } from './config.js';
 import type { NlpEngine } from './nlp/index.js';
 
@@ -10,7 +9,7 @@ export interface EngineSlot {
   engine: NlpEngine | undefined;
 }
 
-export function createProseApp(settings: ProseSettings, slot: EngineSlot, logger: Logger): Express {
+export function createProseApp(settings: ProseSettings, slot: EngineSlot, logger: Logger): ServiceApp {
   const loaded = (): NlpEngine => {
     if (!slot.engine) throw notReady('prose-app is still loading its models');
     return slot.engine;

@@ -1,5 +1,4 @@
-import type { Express } from 'express';
-import { createServiceApp, textEndpoint, type Logger } from '@nlp-api/service-kit';
+import { createServiceApp, textEndpoint, type Logger, type ServiceApp } from '@nlp-api/service-kit';
 import type { RakeConfig } from './config.js';
 import { extract, readKeywordRequest } from './keywords/request.js';
 
@@ -7,7 +6,7 @@ export type RakeSettings = Pick<RakeConfig, 'auth' | 'maxTextBytes'> & Partial<P
 
 export { readKeywordRequest } from './keywords/request.js';
 
-export function createRakeApp(settings: RakeSettings, logger: Logger): Express {
+export function createRakeApp(settings: RakeSettings, logger: Logger): ServiceApp {
   return createServiceApp({
     name: 'rake-app',
     auth: settings.auth,

@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
+import type { ServiceApp } from '@nlp-api/service-kit';
 
 export interface RawRequest {
   method: string;
@@ -29,7 +29,7 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-export async function listen(app: Express): Promise<Listening> {
+export async function listen(app: ServiceApp): Promise<Listening> {
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
