@@ -6,6 +6,7 @@ import { aggregate, FULL, planFor } from '../scripts/bench/series.js';
 import {
   atLeast,
   atMost,
+  ceilings,
   compare,
   costGrowth,
   formatLatency,
@@ -125,6 +126,7 @@ describe('bench report', () => {
       settings: {},
       rows,
       comparisons: compare(rows),
+      ceilings: ceilings(rows),
       growth: costGrowth(rows, { '10KB': 10_240, '100KB': 102_400 }),
       memory: [{ service: 'prose-app', rssAfterMiB: 180, peakMiB: 200, maxMiB: 150, verdict: 'FAIL' }],
       startup: [{ service: 'rake-app', samplesMs: [300, 400, 350], medianMs: 350, maxMs: 1000, verdict: 'PASS' }],
@@ -189,5 +191,43 @@ describe('bench texts', () => {
     expect(a).toEqual(buildTexts(corpus, sizes));
     expect(a.texts['100B']).toHaveLength(3);
     expect(a.meanBytes['100B']).toBeGreaterThan(0);
+  });
+});
+
+describe('ceilings', () => {
+  const timed = (cpuMsPerReq: number) => measured(1_000 / cpuMsPerReq, cpuMsPerReq);
+  const figures: Row[] = [
+    { id: '/health bare node:http', endpoint: '/health', via: 'bare node:http', result: timed(0.02) },
+    { id: '/health bare proxy', endpoint: '/health', via: 'bare proxy', limitId: '/health bare node:http', result: timed(0.07) },
+    { id: '/keywords 1KB in-process', endpoint: '/keywords', size: '1KB', via: 'in-process', result: { ...timed(0.1), mode: 'in-process' } },
+    { id: '/keywords 1KB in-process + JSON', endpoint: '/keywords', size: '1KB', via: 'in-process + JSON', limitId: '/keywords 1KB in-process', result: { ...timed(0.13), mode: 'in-process' } },
+    { id: '/keywords 1KB direct', endpoint: '/keywords', size: '1KB', via: 'direct', limitId: '/keywords 1KB in-process', minRatio: 0.8, result: timed(0.2) },
+    { id: '/keywords 1KB gateway', endpoint: '/keywords', size: '1KB', via: 'gateway', limitId: '/keywords 1KB direct', minRatio: 0.85, result: timed(0.3) },
+    { id: '/tokens 1KB in-process', endpoint: '/tokens', size: '1KB', via: 'in-process', result: { ...timed(5), mode: 'in-process' } },
+    { id: '/tokens 1KB direct', endpoint: '/tokens', size: '1KB', via: 'direct', limitId: '/tokens 1KB in-process', minRatio: 0.8, result: timed(5.5) },
+  ];
+
+  it('bounds a direct row by the in-process cost plus JSON plus a bare server, and a gateway row by one bare proxy hop', () => {
+    const [keywordsDirect, keywordsGateway, tokensDirect] = ceilings(figures);
+    // 0.1 / (0.13 + 0.02)
+    expect(keywordsDirect).toMatchObject({ rowId: '/keywords 1KB direct', targetAboveCeiling: true });
+    expect(keywordsDirect!.ceiling).toBeCloseTo(0.6667, 3);
+    expect(keywordsDirect!.cpuRatio).toBeCloseTo(0.5, 3);
+    expect(keywordsDirect!.reached).toBeCloseTo(0.75, 3);
+    // 0.2 / (0.2 + (0.07 - 0.02))
+    expect(keywordsGateway).toMatchObject({ rowId: '/keywords 1KB gateway', targetAboveCeiling: true });
+    expect(keywordsGateway!.ceiling).toBeCloseTo(0.8, 3);
+    // No "+ JSON" row: the in-process cost alone stands for it. 5 / (5 + 0.02)
+    expect(tokensDirect!.ceiling).toBeCloseTo(0.996, 3);
+    expect(tokensDirect!.targetAboveCeiling).toBe(false);
+  });
+
+  it('names the ceiling of a missed target in the summary', () => {
+    const summary = targetSummary({ comparisons: compare(figures), ceilings: ceilings(figures), growth: [], memory: [], startup: [] });
+    expect(summary.failed.find((line) => line.startsWith('/keywords 1KB direct'))).toContain('ceiling here 67%, below the target, 75% of it reached');
+  });
+
+  it('has no ceilings without the bare rows', () => {
+    expect(ceilings(figures.filter((row) => !row.id.startsWith('/health')))).toEqual([]);
   });
 });

@@ -116,6 +116,7 @@ export interface BenchReport {
   settings: Record<string, unknown>;
   rows: Row[];
   comparisons: Comparison[];
+  ceilings: Ceiling[];
   growth: GrowthRow[];
   memory: MemoryRow[];
   startup: StartupRow[];
@@ -184,6 +185,90 @@ export function compare(rows: readonly Row[]): Comparison[] {
     });
   }
   return out;
+}
+
+/** The best ratio this machine allows a judged row, from costs no server can avoid. */
+export interface Ceiling {
+  rowId: string;
+  /** Limit CPU ÷ (the limit's CPU plus the unavoidable extra), as a ratio like the row's. */
+  ceiling: number;
+  /** The figures it was computed from, in words. */
+  basis: string;
+  cpuRatio?: number;
+  /** How much of the ceiling the row reached: its CPU ratio ÷ the ceiling. */
+  reached?: number;
+  minRatio?: number;
+  /** No server could meet the target here: it is above the ceiling. */
+  targetAboveCeiling: boolean;
+}
+
+export const BARE_ID = '/health bare node:http';
+export const BARE_PROXY_ID = '/health bare proxy';
+
+const cpuOf = (row: Row | undefined): number | undefined => {
+  const cpu = usable(row)?.cpuMsPerReq;
+  return cpu !== undefined && cpu > 0 ? cpu : undefined;
+};
+
+/**
+ * Ceilings for the judged NLP rows, on CPU per request measured in the same run:
+ * - called directly, a service must at least parse the request JSON and serialise the answer
+ *   ("in-process + JSON") and pay what a bare node:http server pays per request, so the best
+ *   ratio to the in-process rate is in-process ÷ (in-process + JSON + bare);
+ * - through the gateway, a request pays at least what a proxy that does nothing but forward pays
+ *   per hop (bare proxy in front of the bare server, minus the bare server alone), so the best
+ *   ratio to the direct rate is direct ÷ (direct + hop).
+ */
+export function ceilings(rows: readonly Row[]): Ceiling[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const bare = cpuOf(byId.get(BARE_ID));
+  const proxy = cpuOf(byId.get(BARE_PROXY_ID));
+  const hop = bare !== undefined && proxy !== undefined ? Math.max(0, proxy - bare) : undefined;
+  const ms = (value: number) => `${(value * 1000).toFixed(0)} µs`;
+  const out: Ceiling[] = [];
+  for (const row of rows) {
+    if (row.minRatio === undefined || !row.limitId || row.size === undefined) continue;
+    const mine = cpuOf(row);
+    const limit = cpuOf(byId.get(row.limitId));
+    if (limit === undefined) continue;
+    let ceiling: number | undefined;
+    let basis = '';
+    if (row.via === 'direct' && bare !== undefined) {
+      const withJson = cpuOf(byId.get(`${row.endpoint} ${row.size} in-process + JSON`)) ?? limit;
+      ceiling = limit / (withJson + bare);
+      basis = `in-process ${ms(limit)} ÷ (in-process + JSON ${ms(withJson)} + bare node:http ${ms(bare)})`;
+    } else if (row.via === 'gateway' && hop !== undefined) {
+      ceiling = limit / (limit + hop);
+      basis = `direct ${ms(limit)} ÷ (direct + bare proxy hop ${ms(hop)})`;
+    }
+    if (ceiling === undefined) continue;
+    const cpuRatio = mine !== undefined ? limit / mine : undefined;
+    out.push({
+      rowId: row.id,
+      ceiling,
+      basis,
+      cpuRatio,
+      reached: cpuRatio !== undefined ? cpuRatio / ceiling : undefined,
+      minRatio: row.minRatio,
+      targetAboveCeiling: ceiling < row.minRatio,
+    });
+  }
+  return out;
+}
+
+export function ceilingTable(rows: readonly Ceiling[]): string {
+  return table(
+    ['row', 'CPU ratio', 'ceiling', 'share of the ceiling reached', 'target', 'target possible here?', 'ceiling from'],
+    rows.map((c) => [
+      c.rowId,
+      formatPercent(c.cpuRatio),
+      formatPercent(c.ceiling),
+      formatPercent(c.reached),
+      targetText(c.minRatio),
+      c.targetAboveCeiling ? 'no: above the ceiling' : 'yes',
+      c.basis,
+    ]),
+  );
 }
 
 /** Time per KB of text at 10 KB and 100 KB, per endpoint and way of calling it. */
@@ -346,7 +431,10 @@ export function startupTable(startup: readonly StartupRow[]): string {
 }
 
 /** Every judged figure in one list, failures first. */
-export function targetSummary(report: Pick<BenchReport, 'comparisons' | 'growth' | 'memory' | 'startup'>): { passed: string[]; failed: string[]; missing: string[] } {
+export function targetSummary(
+  report: Pick<BenchReport, 'comparisons' | 'growth' | 'memory' | 'startup'> & Partial<Pick<BenchReport, 'ceilings'>>,
+): { passed: string[]; failed: string[]; missing: string[] } {
+  const ceilingOf = new Map((report.ceilings ?? []).map((c) => [c.rowId, c]));
   const passed: string[] = [];
   const failed: string[] = [];
   const missing: string[] = [];
@@ -357,7 +445,11 @@ export function targetSummary(report: Pick<BenchReport, 'comparisons' | 'growth'
   };
   for (const c of report.comparisons) {
     if (c.minRatio === undefined) continue;
-    file(c.verdict, `${c.rowId}: ${formatPercent(c.ratio)} of ${c.limitId} (target ≥ ${Math.round(c.minRatio * 100)}%; on CPU cost ${formatPercent(c.cpuRatio)}, ${c.cpuVerdict})`);
+    const ceiling = ceilingOf.get(c.rowId);
+    const bound = ceiling
+      ? `; ceiling here ${formatPercent(ceiling.ceiling)}${ceiling.targetAboveCeiling ? ', below the target' : ''}, ${formatPercent(ceiling.reached)} of it reached`
+      : '';
+    file(c.verdict, `${c.rowId}: ${formatPercent(c.ratio)} of ${c.limitId} (target ≥ ${Math.round(c.minRatio * 100)}%; on CPU cost ${formatPercent(c.cpuRatio)}, ${c.cpuVerdict}${bound})`);
   }
   for (const g of report.growth) {
     if (g.maxGrowth === undefined) continue;
@@ -400,6 +492,18 @@ export function renderMarkdown(report: BenchReport): string {
         'srv CPU = share of core 0 our server processes got; client CPU = share of core 1 autocannon used (near 100%: the client, not the server, may be the bottleneck).',
       '',
       throughputTable(report.rows, report.comparisons),
+      '',
+    );
+  }
+  if (report.ceilings.length > 0) {
+    out.push(
+      '## Ceilings',
+      '',
+      'The best CPU ratio a judged row can reach on this machine, from costs measured in this run that no server avoids: ' +
+        'a direct call parses the request JSON, serialises the answer and pays what a bare node:http server pays per request; ' +
+        'a call through the gateway pays at least one hop of a proxy that only forwards (scripts/bench/bare-proxy.mjs in front of the bare server, both on the server core).',
+      '',
+      ceilingTable(report.ceilings),
       '',
     );
   }

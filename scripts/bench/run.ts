@@ -30,6 +30,9 @@ import { aggregate, FULL, planFor, QUICK, type Plan, type SliceResult } from './
 import { affinityOf, loadAverage, memoryMiB, pin, totalCpuMs } from './procfs.js';
 import {
   atMost,
+  BARE_ID,
+  BARE_PROXY_ID,
+  ceilings,
   compare,
   costGrowth,
   median,
@@ -338,6 +341,7 @@ async function main(): Promise<void> {
       const idleRss = Object.fromEntries(Object.entries(servicePids).map(([service, pid]) => [service, memoryMiB(pid)?.rss]));
 
       let bareUrl: string | undefined;
+      let bareProxyUrl: string | undefined;
       if (cells.includes('/health')) {
         const port = await freePort();
         const bare = spawnServer(process.execPath, [join(ROOT, 'scripts', 'bench', 'bare-server.mjs')], { PORT: String(port), HOST });
@@ -345,6 +349,12 @@ async function main(): Promise<void> {
         bareUrl = `http://${HOST}:${port}`;
         await waitReady(bareUrl, 30_000);
         serverPids.push(bare.child.pid as number);
+        const proxyPort = await freePort();
+        const proxy = spawnServer(process.execPath, [join(ROOT, 'scripts', 'bench', 'bare-proxy.mjs')], { PORT: String(proxyPort), HOST, TARGET: bareUrl });
+        processes.push(proxy);
+        bareProxyUrl = `http://${HOST}:${proxyPort}`;
+        await waitReady(bareProxyUrl, 30_000);
+        serverPids.push(proxy.child.pid as number);
       }
       let rakeInfo: { url: string; pid: number } | undefined;
       const infoLog = join(tmp, 'rake-app-info.log');
@@ -502,11 +512,12 @@ async function main(): Promise<void> {
       for (const cell of cells) {
         log(cell);
         if (cell === '/health') {
-          const bareId = id('/health', undefined, 'bare node:http');
+          const bareId = BARE_ID;
           const plan = planFor(undefined, 1, false, settings);
           await runInterleaved(
             [
-              httpSeries({ id: bareId, endpoint: '/health', via: 'bare node:http' }, bareUrl!, 'GET', plan),
+              httpSeries({ id: BARE_ID, endpoint: '/health', via: 'bare node:http' }, bareUrl!, 'GET', plan),
+              httpSeries({ id: BARE_PROXY_ID, endpoint: '/health', via: 'bare proxy', limitId: BARE_ID }, bareProxyUrl!, 'GET', plan),
               httpSeries({ id: '/health gateway', endpoint: '/health', via: 'gateway', limitId: bareId, minRatio: TARGETS.healthVsBare }, gateway.url, 'GET', plan),
               httpSeries({ id: '/health direct (rake-app)', endpoint: '/health', via: 'direct (rake-app)', limitId: bareId }, rake.url, 'GET', plan),
               httpSeries({ id: '/health direct (prose-app)', endpoint: '/health', via: 'direct (prose-app)', limitId: bareId }, prose.url, 'GET', plan),
@@ -653,6 +664,7 @@ async function main(): Promise<void> {
     settings: { ...settings, upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS, clientTimeoutSec: CLIENT_TIMEOUT_SEC },
     rows,
     comparisons,
+    ceilings: ceilings(rows),
     growth: costGrowth(rows, texts.meanBytes, ['direct', 'gateway']),
     memory,
     startup,
