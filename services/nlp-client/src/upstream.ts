@@ -88,6 +88,15 @@ export const DEFAULT_UPSTREAM_OPTIONS: UpstreamOptions = {
   breaker: { failureThreshold: 5, cooldownMs: 5_000 },
 };
 
+/** One header's value from undici's raw [name, value, name, value, ...] list; '' when absent. */
+function headerValue(raw: readonly Buffer[], lowerCaseName: string): string {
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const header = raw[i]!;
+    if (header.length === lowerCaseName.length && header.toString('latin1').toLowerCase() === lowerCaseName) return raw[i + 1]!.toString('latin1');
+  }
+  return '';
+}
+
 /** Errors of a connection that broke before any answer: nothing reached the backend's handler. */
 const CONNECTION_LOST = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 
@@ -115,7 +124,7 @@ export function createUpstream(name: string, baseUrl: URL, options: UpstreamOpti
       let client: Client | undefined;
       let reused = false;
       let leaveQueue = (): void => undefined;
-      let controller: Dispatcher.DispatchController | undefined;
+      let abortCall: ((reason: Error) => void) | undefined;
       let responded = false;
       let status = 0;
       let contentType = '';
@@ -133,7 +142,7 @@ export function createUpstream(name: string, baseUrl: URL, options: UpstreamOpti
       };
       const fail = (error: HttpError): void =>
         finish(() => {
-          controller?.abort(error);
+          abortCall?.(error);
           reject(error);
         });
       const timer = setTimeout(() => fail(timedOut(name, call.timeoutMs)), Math.max(0, deadline - Date.now()));
@@ -142,24 +151,27 @@ export function createUpstream(name: string, baseUrl: URL, options: UpstreamOpti
       if (call.authorization !== undefined) headers.authorization = call.authorization;
       if (call.body !== undefined) headers['content-type'] = 'application/json';
 
+      // undici's older handler callbacks: the newer ones are adapted to these inside undici, at a
+      // cost per call, and these give the raw headers, of which only Content-Type is needed.
       const handler: Dispatcher.DispatchHandler = {
-        onRequestStart(started) {
-          if (settled) started.abort(new Error('the gateway gave up on this call'));
-          else controller = started;
+        onConnect(abort) {
+          if (settled) abort(new Error('the gateway gave up on this call'));
+          else abortCall = abort;
         },
-        onResponseStart(_controller, statusCode, responseHeaders) {
-          if (statusCode < 200) return;
+        onHeaders(statusCode, rawHeaders) {
+          if (statusCode < 200) return true;
           responded = true;
           status = statusCode;
-          const type = responseHeaders['content-type'];
-          contentType = (Array.isArray(type) ? type[0] : type) ?? '';
+          contentType = headerValue(rawHeaders, 'content-type');
+          return true;
         },
-        onResponseData(_controller, chunk) {
+        onData(chunk) {
           size += chunk.length;
           if (size > MAX_RESPONSE_BYTES) fail(badResponse(name, `response larger than ${MAX_RESPONSE_BYTES} bytes`));
           else chunks.push(chunk);
+          return true;
         },
-        onResponseEnd() {
+        onComplete() {
           if (settled) return;
           const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
           if (!contentType.startsWith('application/json') || !looksLikeJson(body)) {
@@ -168,7 +180,7 @@ export function createUpstream(name: string, baseUrl: URL, options: UpstreamOpti
           }
           finish(() => resolve({ status, contentType, body }));
         },
-        onResponseError(_controller, error: Error & { code?: string }) {
+        onError(error: Error & { code?: string }) {
           if (settled) return;
           const code = error.code ?? '';
           // A keep-alive socket the backend closed just as we reused it: the request never reached
