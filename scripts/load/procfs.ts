@@ -1,6 +1,33 @@
 /** Memory and CPU time of a process from /proc (Linux), and request latency of a /health probe. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** The process and its descendants (a service run with WORKERS > 1 is a supervisor and its workers). */
+export function processTree(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!) ?? []));
+  return tree;
+}
+
+/** Sums a per-process figure over the process tree; undefined when the root is gone. */
+export function overTree(pid: number, figure: (pid: number) => number | undefined): number | undefined {
+  const root = figure(pid);
+  if (root === undefined) return undefined;
+  return processTree(pid)
+    .slice(1)
+    .reduce((sum, child) => sum + (figure(child) ?? 0), root);
+}
 
 /** Resident set size in KiB (VmRSS of /proc/<pid>/status), or undefined when the process is gone. */
 export function rssKiB(pid: number): number | undefined {

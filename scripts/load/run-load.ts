@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import type autocannon from 'autocannon';
 import { freePort, ROOT, startService, waitReady, type RunningProcess, type ServiceName } from '../../test/support/processes.js';
 import { loadCorpus } from './corpus.js';
-import { cpuSeconds, loadAverage, machineCpuSeconds, probeHealth, rssKiB } from './procfs.js';
+import { cpuSeconds, loadAverage, machineCpuSeconds, overTree, probeHealth, rssKiB } from './procfs.js';
 import { renderMarkdown, type LoadReport, type PhaseSummary, type ServiceReport } from './report.js';
 import { buildPools, ENDPOINTS, failuresOf, runPhase, SIZES, summarise, type BodyPools, type PhaseStats } from './traffic.js';
 
@@ -32,7 +32,25 @@ const USAGE = `usage: tsx scripts/load/run-load.ts [options]
   --timeout <s>         client timeout per request (default 10; the gateway answers 504 after its own 5 s)
   --rate-limit <n>      gateway RATE_LIMIT_PER_MINUTE (default 600000: on, but far above what one client reaches here)
   --seed <n>            seed of the request mix (default 1)
+  --workers <spec>      WORKERS for the services: "2" for all, or "prose-app=2,rake-app=1" (default 1 each);
+                        CPU and RSS are then summed over each service's supervisor and workers
   --out <dir>           where the JSON goes (default bench/results)`;
+
+const SERVICE_NAMES: readonly ServiceName[] = ['rake-app', 'prose-app', 'nlp-client'];
+
+/** "2" → every service 2; "prose-app=2,rake-app=1" → those two; the rest 1. */
+export function parseWorkers(spec: string): Record<ServiceName, string> {
+  const workers = Object.fromEntries(SERVICE_NAMES.map((name) => [name, '1'])) as Record<ServiceName, string>;
+  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [name, count] = part.includes('=') ? part.split('=') : [undefined, part];
+    if (!/^(\d+|auto)$/.test(count ?? '') || (name !== undefined && !SERVICE_NAMES.includes(name as ServiceName))) {
+      console.error(`--workers: expected "2" or "prose-app=2,rake-app=1", got "${spec}"\n${USAGE}`);
+      process.exit(2);
+    }
+    for (const service of name === undefined ? SERVICE_NAMES : [name as ServiceName]) workers[service] = count!;
+  }
+  return workers;
+}
 
 function options() {
   const { values } = parseArgs({
@@ -46,6 +64,7 @@ function options() {
       timeout: { type: 'string', default: '10' },
       'rate-limit': { type: 'string', default: '600000' },
       seed: { type: 'string', default: '1' },
+      workers: { type: 'string', default: '1' },
       out: { type: 'string', default: join(ROOT, 'bench', 'results') },
       help: { type: 'boolean', default: false },
     },
@@ -72,6 +91,7 @@ function options() {
     timeoutSec: positive('timeout', values.timeout),
     rateLimitPerMinute: positive('rate-limit', values['rate-limit']),
     seed: positive('seed', values.seed),
+    workers: parseWorkers(values.workers),
     outDir: values.out,
   };
 }
@@ -210,7 +230,7 @@ async function main(): Promise<number> {
   anyDeath.catch(() => {});
 
   const start = (name: ServiceName, env: Record<string, string>): void => {
-    const service = startService(name, { ...common, ...env });
+    const service = startService(name, { ...common, WORKERS: opts.workers[name], ...env });
     services.set(name, service);
     void service.exited.then((code) => {
       if (stopping) return;
@@ -255,7 +275,7 @@ async function main(): Promise<number> {
       steal: machine?.steal,
       client: (client.user + client.system) / 1e6,
     };
-    for (const [name, service] of services) snapshot[name] = service.child.pid === undefined ? undefined : cpuSeconds(service.child.pid);
+    for (const [name, service] of services) snapshot[name] = service.child.pid === undefined ? undefined : overTree(service.child.pid, cpuSeconds);
     return snapshot;
   };
   const coresBetween = (before: Record<string, number | undefined>, after: Record<string, number | undefined>, seconds: number): Record<string, number> => {
@@ -315,7 +335,7 @@ async function main(): Promise<number> {
     const rssMax = new Map<ServiceName, number>();
     const rssMin = new Map<ServiceName, number>();
     const sampleRss = (tSec: number): Record<string, number | undefined> => {
-      const rss = Object.fromEntries(names.map((name) => [name, rssKiB(pidOf(name))]));
+      const rss = Object.fromEntries(names.map((name) => [name, overTree(pidOf(name), rssKiB)]));
       for (const name of names) {
         rssMax.set(name, Math.max(rssMax.get(name) ?? 0, rss[name] ?? 0));
         rssMin.set(name, Math.min(rssMin.get(name) ?? Infinity, rss[name] ?? Infinity));
@@ -327,7 +347,7 @@ async function main(): Promise<number> {
     };
 
     const rssStart = sampleRss(0);
-    const cpuStart = Object.fromEntries(names.map((name) => [name, cpuSeconds(pidOf(name))]));
+    const cpuStart = Object.fromEntries(names.map((name) => [name, overTree(pidOf(name), cpuSeconds)]));
     const clientCpuStart = process.cpuUsage();
     runStarted = performance.now();
     const sampler = setInterval(() => sampleRss((performance.now() - runStarted) / 1000), opts.sampleEverySec * 1000);
@@ -358,7 +378,7 @@ async function main(): Promise<number> {
     const clientCpu = process.cpuUsage(clientCpuStart);
     report.loadClientCpuSeconds = (clientCpu.user + clientCpu.system) / 1e6;
     for (const name of names) {
-      const cpuEnd = cpuSeconds(pidOf(name));
+      const cpuEnd = overTree(pidOf(name), cpuSeconds);
       const before = cpuStart[name];
       report.services[name] = {
         pid: pidOf(name),

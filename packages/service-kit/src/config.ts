@@ -1,5 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { AuthSettings, JwtSettings } from './auth.js';
 import type { CorsOrigins } from './cors.js';
 
@@ -30,6 +31,7 @@ export const COMMON_ENV = {
   shutdownTimeoutMs: 'SHUTDOWN_TIMEOUT_MS',
   logLevel: 'LOG_LEVEL',
   metricsPublic: 'METRICS_PUBLIC',
+  workers: 'WORKERS',
 } as const;
 
 export const DEFAULT_MAX_TEXT_BYTES = 100 * 1024;
@@ -217,6 +219,18 @@ export interface CommonConfig {
   logLevel: LogLevel;
   /** GET /metrics without the bearer credential (for a scraper inside a private network). */
   metricsPublic: boolean;
+  /** Processes serving the port: 1 (this one alone) unless WORKERS asks for more. */
+  workers: number;
+}
+
+/**
+ * WORKERS: 1 by default, a whole number, or "auto" for one per CPU this process may run on. A
+ * container limited to one vCPU should keep 1: node sees the host's CPUs, not the quota.
+ */
+export function readWorkers(env: Env, cpus: number): number {
+  const value = raw(env, COMMON_ENV.workers);
+  if (value?.toLowerCase() === 'auto') return Math.max(1, cpus);
+  return readInteger(env, COMMON_ENV.workers, 1, 1, 64);
 }
 
 export function readCommonConfig(env: Env): CommonConfig {
@@ -227,6 +241,7 @@ export function readCommonConfig(env: Env): CommonConfig {
     shutdownTimeoutMs: readInteger(env, COMMON_ENV.shutdownTimeoutMs, DEFAULT_SHUTDOWN_TIMEOUT_MS, 0, 600_000),
     logLevel: readLogLevel(env),
     metricsPublic: readBoolean(env, COMMON_ENV.metricsPublic, false),
+    workers: readWorkers(env, availableParallelism()),
   };
 }
 

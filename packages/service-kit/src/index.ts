@@ -12,3 +12,4 @@ export * from './routes.js';
 export * from './security-headers.js';
 export * from './server.js';
 export * from './start.js';
+export * from './workers.js';

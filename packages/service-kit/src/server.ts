@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import http, { type Server } from 'node:http';
 import { markDraining, type ServiceApp } from './app.js';
 import type { Logger } from './logging.js';
@@ -9,8 +10,12 @@ export interface ServeOptions {
   logger: Logger;
   /** How long in-flight requests may take to finish after SIGTERM. */
   shutdownTimeoutMs: number;
-  /** Runs once the socket is bound, e.g. to load models while /ready still says 503. */
-  onListening?: (server: Server) => void | Promise<void>;
+  /**
+   * Prepares what requests need, e.g. loads models. Alone, a service runs it once listening, so
+   * /health answers at once and /ready says 503 until it is done. As one of several workers sharing
+   * the port it runs it before listening: the others must not hand it requests it cannot serve yet.
+   */
+  prepare?: () => void | Promise<void>;
   /** Lets the caller release its own resources (agents, timers) before exit. */
   onShutdown?: () => void | Promise<void>;
 }
@@ -91,7 +96,8 @@ export function listen(options: ServeOptions): Promise<RunningServer> {
       const port = typeof address === 'object' && address ? address.port : options.port;
       logger.info({ host: options.host, port }, 'listening');
       resolve({ server, port, shutdown });
-      void Promise.resolve(options.onListening?.(server)).catch((error: unknown) => {
+      if (cluster.isWorker) return;
+      void Promise.resolve(options.prepare?.()).catch((error: unknown) => {
         logger.fatal({ err: error }, 'start-up failed after listening');
         process.exit(1);
       });
@@ -105,6 +111,14 @@ export function listen(options: ServeOptions): Promise<RunningServer> {
  */
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   let running: RunningServer;
+  if (cluster.isWorker) {
+    try {
+      await options.prepare?.();
+    } catch (error) {
+      options.logger.fatal({ err: error }, 'start-up failed');
+      process.exit(1);
+    }
+  }
   try {
     running = await listen(options);
   } catch (error) {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readAuthKeys, readAuthSettings, readBytes, readCommonConfig, readPort, readUrl } from '../src/index.js';
+import { ConfigError, readAuthKeys, readAuthSettings, readBytes, readCommonConfig, readPort, readUrl, readWorkers } from '../src/index.js';
 
 describe('config parsing', () => {
   it('uses defaults when variables are unset or empty', () => {
@@ -50,5 +50,16 @@ describe('config parsing', () => {
 
   it('rejects an unknown log level', () => {
     expect(() => readCommonConfig({ AUTH_KEY: 'k', LOG_LEVEL: 'loud' })).toThrowError(/^LOG_LEVEL/);
+  });
+});
+
+describe('WORKERS', () => {
+  it('is 1 unless set, a whole number from 1 to 64, or one per CPU for "auto"', () => {
+    expect(readWorkers({}, 8)).toBe(1);
+    expect(readWorkers({ WORKERS: '3' }, 8)).toBe(3);
+    expect(readWorkers({ WORKERS: 'auto' }, 2)).toBe(2);
+    expect(readWorkers({ WORKERS: 'AUTO' }, 0)).toBe(1);
+    expect(() => readWorkers({ WORKERS: '0' }, 2)).toThrow(/WORKERS: must be between 1 and 64/);
+    expect(() => readWorkers({ WORKERS: 'two' }, 2)).toThrow(/WORKERS: expected a whole number/);
   });
 });

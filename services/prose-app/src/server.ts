@@ -1,24 +1,24 @@
-import { createLogger, loadConfigOrExit, serve } from '@nlp-api/service-kit';
+import { createLogger, loadConfigOrExit, serve, superviseWorkers } from '@nlp-api/service-kit';
 import { createProseApp, type EngineSlot } from './app.js';
 import { loadProseConfig } from './config.js';
 import { loadNlpEngine } from './nlp/index.js';
 
 const config = loadConfigOrExit('prose-app', loadProseConfig, process.env);
 const logger = createLogger('prose-app', config.logLevel);
-logger.info({ maxTextBytes: config.maxTextBytes, keys: config.auth.keys.length, jwt: config.auth.jwt !== undefined }, 'starting');
 
-const slot: EngineSlot = { engine: undefined };
-
-await serve({
-  app: createProseApp(config, slot, logger),
-  port: config.port,
-  host: config.host,
-  logger,
-  shutdownTimeoutMs: config.shutdownTimeoutMs,
-  // Listen first so /health answers at once and /ready says 503 until the models are in memory.
-  onListening: () => {
-    const started = performance.now();
-    slot.engine = loadNlpEngine();
-    logger.info({ ms: Math.round(performance.now() - started) }, 'models loaded; ready');
-  },
-});
+if (!superviseWorkers({ count: config.workers, logger })) {
+  logger.info({ maxTextBytes: config.maxTextBytes, keys: config.auth.keys.length, jwt: config.auth.jwt !== undefined }, 'starting');
+  const slot: EngineSlot = { engine: undefined };
+  await serve({
+    app: createProseApp(config, slot, logger),
+    port: config.port,
+    host: config.host,
+    logger,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+    prepare: () => {
+      const started = performance.now();
+      slot.engine = loadNlpEngine();
+      logger.info({ ms: Math.round(performance.now() - started) }, 'models loaded; ready');
+    },
+  });
+}
