@@ -21,8 +21,9 @@
  * joined, as in the paper; a run "A of B of C" can give "A of B" and "B of C".
  */
 
-import type { CandidatePhrase, Adjacency } from './candidates.js';
-import type { ScoredPhrase } from './scores.js';
+import type { CandidateSpans } from './candidates.js';
+import { joinWords, type ScoredPhrase, type ScoredPhrases } from './scores.js';
+import type { TokenizedText } from './tokenize.js';
 
 /** An adjoined keyword: `candidate` is the joined sequence, `frequency` how often it occurs. */
 export interface AdjoinedPhrase extends ScoredPhrase {
@@ -31,31 +32,29 @@ export interface AdjoinedPhrase extends ScoredPhrase {
 
 /**
  * The adjoined keywords of a text, one per distinct sequence occurring at
- * least twice, in order of first occurrence. `scores` maps each candidate
- * phrase (joined by spaces) to its score.
+ * least twice, in order of first occurrence.
  */
 export function findAdjoiningKeywords(
-  phrases: readonly CandidatePhrase[],
-  adjacencies: readonly Adjacency[],
-  scores: ReadonlyMap<string, number>,
+  text: TokenizedText,
+  { starts, ends, adjoining }: CandidateSpans,
+  { phrases, phraseOf }: ScoredPhrases,
 ): AdjoinedPhrase[] {
   const bySequence = new Map<string, AdjoinedPhrase>();
-  for (const { index, interior } of adjacencies) {
-    const first = phrases[index];
-    const second = phrases[index + 1];
-    if (first === undefined || second === undefined) continue;
-    const firstKey = first.join(' ');
-    const secondKey = second.join(' ');
-    const candidate = `${firstKey} ${interior.join(' ')} ${secondKey}`;
+  for (const index of adjoining) {
+    const start = starts[index] as number;
+    const end = ends[index + 1] as number;
+    const candidate = joinWords(text, start, end);
     const seen = bySequence.get(candidate);
     if (seen !== undefined) {
       seen.frequency += 1;
       continue;
     }
+    const first = phrases[phraseOf[index] as number] as ScoredPhrase;
+    const second = phrases[phraseOf[index + 1] as number] as ScoredPhrase;
     bySequence.set(candidate, {
       candidate,
-      wordCount: first.length + interior.length + second.length,
-      score: (scores.get(firstKey) ?? 0) + (scores.get(secondKey) ?? 0),
+      wordCount: end - start,
+      score: first.score + second.score,
       firstOccurrence: index,
       frequency: 1,
       adjoined: true,

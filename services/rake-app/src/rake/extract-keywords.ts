@@ -1,9 +1,9 @@
 import { findAdjoiningKeywords } from './adjoining.js';
-import { stopTest, walkCandidates } from './candidates.js';
+import { findCandidateSpans, stopFlags, stopTest } from './candidates.js';
 import type { Keyword, RakeOptions } from './options.js';
-import { countWordStats, scorePhrases, scoreWords, type ScoredPhrase } from './scores.js';
+import { countWordIdStats, scorePhrases, scoreWordIds, type ScoredPhrase } from './scores.js';
 import { resolveStopwords } from './stopwords.js';
-import { splitIntoSegments } from './tokenize.js';
+import { tokenizeText } from './tokenize.js';
 
 interface Ranked extends ScoredPhrase {
   readonly adjoined?: true;
@@ -29,16 +29,14 @@ function byScoreThenFirstOccurrence(a: Ranked, b: Ranked): number {
  * score first, ties in order of first occurrence in the text.
  */
 export function extractKeywords(text: string, options: RakeOptions = {}): Keyword[] {
-  const segments = splitIntoSegments(text);
+  const tokenized = tokenizeText(text);
   const isStop = stopTest(resolveStopwords(options.stopwords), options.minChars);
-  const { phrases, adjacencies } = walkCandidates(segments, isStop);
-  const wordScores = scoreWords(countWordStats(phrases));
+  const spans = findCandidateSpans(tokenized.tokens, stopFlags(tokenized.words, isStop));
+  const wordScores = scoreWordIds(countWordIdStats(tokenized.tokens, spans, tokenized.words.length));
 
-  const scored: Ranked[] = scorePhrases(phrases, wordScores);
-  if (options.adjoining === true) {
-    const scores = new Map(scored.map((phrase) => [phrase.candidate, phrase.score]));
-    scored.push(...findAdjoiningKeywords(phrases, adjacencies, scores));
-  }
+  const phrases = scorePhrases(tokenized, spans, wordScores);
+  const scored: Ranked[] = phrases.phrases;
+  if (options.adjoining === true) scored.push(...findAdjoiningKeywords(tokenized, spans, phrases));
 
   const { maxWords, minScore, minFrequency, limit } = options;
   const kept = scored.filter(

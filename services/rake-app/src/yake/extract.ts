@@ -241,13 +241,13 @@ class Document {
   }
 
   read(text: string): void {
-    const sentences = splitSentences(preFilter(text))
-      .filter((s) => s.trim().length > 0)
-      .map(tokenizeSentence);
+    // Each sentence is tokenized only when it is read, so that a long text's tokens are never all
+    // alive at once.
+    const sentences = splitSentences(preFilter(text)).filter((s) => s.trim().length > 0);
     this.sentenceCount = sentences.length;
-    sentences.forEach((tokens, sentence) => {
+    sentences.forEach((sentenceText, sentence) => {
       let block: Token[] = [];
-      tokens.forEach((word, position) => {
+      tokenizeSentence(sentenceText).forEach((word, position) => {
         if (isPunctuationOnly(word)) {
           block = [];
           return;
@@ -272,13 +272,16 @@ class Document {
         const token: Token = { tag, word, lower, term, unusual };
         let key = lower;
         let clean = !unusual;
-        this.addCandidate(key, block, block.length, token, clean);
+        // A candidate that starts or ends with a stop word can never be a keyword (see isValid)
+        // and nothing else reads it, so it is not stored: most n-grams of a long text are such.
+        const endsWell = !term.stopword;
+        if (endsWell) this.addCandidate(key, block, block.length, token, clean);
         for (let length = 2; length <= this.n && length - 1 <= block.length; length++) {
           const from = block.length - (length - 1);
           const before = block[from]!;
           key = `${before.lower} ${key}`;
           clean &&= !before.unusual;
-          this.addCandidate(key, block, from, token, clean);
+          if (endsWell && !before.term.stopword) this.addCandidate(key, block, from, token, clean);
         }
         block.push(token);
       });
