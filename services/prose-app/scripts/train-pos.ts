@@ -1,5 +1,5 @@
 /**
- * Trains the POS tagger and writes services/prose-app/models/pos-perceptron.json.
+ * Trains the POS tagger and writes services/prose-app/models/pos-perceptron.bin.
  *
  *   npm run train:pos                     # EWT train + GUM train, wink hints (the shipped model)
  *   npm run train:pos -- --no-gum         # EWT train only
@@ -26,7 +26,7 @@ const useHints = !flag('no-hints');
 const iterations = Number(arg('iterations') ?? DEFAULT_TRAIN_OPTIONS.iterations);
 const minWeight = Number(arg('min-weight') ?? 1);
 const decimals = Number(arg('decimals') ?? 1);
-const out = arg('out') ?? fileURLToPath(new URL('../models/pos-perceptron.json', import.meta.url));
+const out = arg('out') ?? fileURLToPath(new URL('../models/pos-perceptron.bin', import.meta.url));
 
 const names: DatasetName[] = useGum ? ['ewt-train', 'gum-train'] : ['ewt-train'];
 const files = names.map((n) => [n, datasetFile(n)] as const);
@@ -69,14 +69,14 @@ const model: PosModel = {
     reproduce: `npm run train:pos${useGum ? '' : ' -- --no-gum'}${useHints ? '' : ' --no-hints'}`,
   },
 };
-const text = serialiseModel(model, decimals);
-writeFileSync(out, text);
+const bytes = serialiseModel(model, decimals);
+writeFileSync(out, bytes);
 const attribution = fileURLToPath(new URL('../models/ATTRIBUTION.md', import.meta.url));
-if (!existsSync(attribution) || !readFileSync(attribution, 'utf8').includes('pos-perceptron.json')) {
-  console.warn(`WARNING: ${attribution} has no section on pos-perceptron.json; the weights are CC BY-SA 4.0 and must say so.`);
+if (!existsSync(attribution) || !readFileSync(attribution, 'utf8').includes('pos-perceptron.bin')) {
+  console.warn(`WARNING: ${attribution} has no section on pos-perceptron.bin; the weights are CC BY-SA 4.0 and must say so.`);
 }
 console.log(
-  `wrote ${out}: ${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB, ${tagger.perceptron.featureCount} features, ` +
+  `wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB, ${tagger.perceptron.featureCount} features, ` +
     `${tagger.perceptron.weightCount} weights, ${tagger.tagDict.size} dictionary words, ${lemmaExceptions.size} lemma exceptions, ` +
     `${((performance.now() - t0) / 1000).toFixed(0)} s`,
 );

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadModelFile, parseModel, serialiseModel } from '../src/nlp/tagger/model-file.js';
+import { DEFAULT_MODEL_PATH, loadModelFile, parseModel, serialiseModel } from '../src/nlp/tagger/model-file.js';
 import { learnLemmaExceptions, lemmatize, loadPosTagger, ruleLemma, winkHints, type PosModel, PosTagger } from '../src/nlp/tagger/index.js';
 import { PerceptronTrainer } from '../src/nlp/tagger/perceptron.js';
 import { seededRandom, shuffle } from '../src/nlp/random.js';
@@ -62,9 +63,24 @@ describe('sequence tagger trained on toy sentences', () => {
     expect(reloaded.meta).toEqual({ test: true });
   });
 
-  it('refuses a model file of another format or with other templates', () => {
-    expect(() => parseModel('{"format":"something-else","version":1}')).toThrow(/not a/);
-    expect(() => parseModel('{"format":"nlp-api/pos-perceptron","version":1,"templates":["w"]}')).toThrow(/templates/);
+  it('refuses a model file of another format, with other templates, or cut short', () => {
+    const withHeader = (header: object): Buffer => {
+      const json = Buffer.from(JSON.stringify(header));
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(json.length);
+      return Buffer.concat([Buffer.from('NLPPOS\0\x02', 'latin1'), length, json]);
+    };
+    expect(() => parseModel(Buffer.from('{"format":"nlp-api/pos-perceptron","version":1}'))).toThrow(/not a nlp-api\/pos-perceptron v2 model file/);
+    expect(() => parseModel(withHeader({ format: 'something-else', version: 2 }))).toThrow(/not a/);
+    expect(() => parseModel(withHeader({ format: 'nlp-api/pos-perceptron', version: 2, templates: ['w'] }))).toThrow(/templates/);
+    const model = loadModelFile();
+    const bytes = serialiseModel(model, 1);
+    expect(() => parseModel(bytes.subarray(0, bytes.length - 8))).toThrow(/truncated/);
+  });
+
+  it('ships the model the serialiser writes: loading and saving it again gives the same bytes', () => {
+    const shipped = readFileSync(DEFAULT_MODEL_PATH);
+    expect(serialiseModel(parseModel(shipped), 1).equals(shipped)).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { mergeEntities } from './entity-merge.js';
@@ -11,6 +11,11 @@ import { loadPosTagger } from './tagger/index.js';
 import { tagText } from './tagger/tag-text.js';
 import { tokenizeDoc } from './tokenize.js';
 import type { Entity, NlpEngine, Sentence, Token } from './types.js';
+
+type Compromise = typeof import('compromise').default;
+
+/** compromise is big (~40 MB of memory once loaded) and only the optional older recogniser needs it. */
+const loadCompromise = (): Compromise => createRequire(import.meta.url)('compromise') as Compromise;
 
 const isBlank = (text: string): boolean => text.trim().length === 0;
 
@@ -59,7 +64,8 @@ export function loadNlpEngine(options: EngineOptions = {}): NlpEngine {
   const wink = winkNLP(model, ['sbd', 'pos', 'ner']);
   const its = wink.its;
   const recogniser = options.recogniser === 'compromise' ? null : loadPerceptronRecognizer();
-  if (!recogniser) nlp('Warm up compromise, once, in Paris.').people();
+  const nlp = recogniser ? null : loadCompromise();
+  nlp?.('Warm up compromise, once, in Paris.').people();
 
   const posTagger = loadPosTagger();
 
@@ -72,7 +78,7 @@ export function loadNlpEngine(options: EngineOptions = {}): NlpEngine {
     const sentences = sentenceSpans(analysed.doc, its, analysed.winkSpans, text);
     const named = recogniser
       ? recogniser.recognise(groupBySentence(analysed.tokens, sentences))
-      : namedEntities(nlp, text, compromiseChunks(text, sentences));
+      : namedEntities(nlp as Compromise, text, compromiseChunks(text, sentences));
     const patterns = patternEntities(analysed.doc, its, text, analysed.winkSpans, analysed.tokens);
     return mergeEntities(named, patterns).map(({ start, end, label }) => ({ text: text.slice(start, end), label, start, end }));
   };

@@ -1,3 +1,4 @@
+import { StringTable } from '../string-table.js';
 import type { LinearModel } from './perceptron.js';
 
 export const MODEL_FORMAT = 'nlp-api/ner-perceptron@1';
@@ -59,17 +60,16 @@ export function compactModel(model: LinearModel, options: CompactOptions): Store
   };
 }
 
-/** Builds the in-memory model (one Float32Array of weights, one map from feature to row) from its stored form. */
+/** Builds the in-memory model (one Float32Array of weights, a StringTable from feature to row) from its stored form. */
 export function expandModel(stored: StoredModel): LinearModel {
   if (stored.format !== MODEL_FORMAT) throw new Error(`unsupported NER model format ${String(stored.format)}`);
   const T = stored.tags.length;
   if (T === 0 || stored.transitions.length !== (T + 1) * T) throw new Error('NER model: bad tag set or transition table');
   const names = Object.keys(stored.features);
   const weights = new Float32Array(names.length * T);
-  const rows = new Map<string, number>();
+  const rows = StringTable.from(names);
   const inv = 1 / stored.scale;
   names.forEach((name, r) => {
-    rows.set(name, r);
     const v = stored.features[name] as number[];
     const off = r * T;
     if (v.length < T && v.length % 2 === 0) {

@@ -1,4 +1,5 @@
 import { seededRandom } from '../random.js';
+import { StringTable } from '../string-table.js';
 import { parseTag } from './iob-spans.js';
 
 /**
@@ -35,11 +36,18 @@ export function emissionScores(model: LinearModel, features: readonly (readonly 
   const T = model.tags.length;
   const scores = new Float64Array(features.length * T);
   const { rows, weights } = model;
+  const table = rows instanceof StringTable ? rows : null;
+  let found = new Int32Array(64);
   for (let i = 0; i < features.length; i++) {
     const base = i * T;
-    for (const f of features[i] as readonly string[]) {
-      const r = rows.get(f);
-      if (r === undefined) continue;
+    const fs = features[i] as readonly string[];
+    if (found.length < fs.length) found = new Int32Array(fs.length * 2);
+    // A loaded model looks all of a token's features up at once (see StringTable.getMany).
+    if (table) table.getMany(fs, false, found);
+    else for (let k = 0; k < fs.length; k++) found[k] = rows.get(fs[k] as string) ?? -1;
+    for (let k = 0; k < fs.length; k++) {
+      const r = found[k] as number;
+      if (r < 0) continue;
       const off = r * T;
       for (let t = 0; t < T; t++) scores[base + t] = (scores[base + t] as number) + (weights[off + t] as number);
     }

@@ -3,12 +3,13 @@
  *
  * Features come in templates ("the current word", "the previous tag", ...): an example is one value
  * per template (or null when the template does not apply), and a feature is a (template, value)
- * pair. Keeping one table per template means scoring never builds "template=value" strings.
+ * pair. Features are keyed by template index + value, so scoring never builds "template=value" strings.
  *
  * `PerceptronTrainer` learns sparse weights with lazy averaging; `PerceptronModel` is the compact,
  * read-only form used at run time (flat class/weight arrays; scoring a word costs the sum of the
  * lengths of its feature rows).
  */
+import { StringTable, StringTableBuilder } from '../string-table.js';
 
 /** One value per template; null where the template does not apply. */
 export type FeatureValues = ReadonlyArray<string | null>;
@@ -16,15 +17,41 @@ export type FeatureValues = ReadonlyArray<string | null>;
 /** A feature row for serialisation: template index, value, classes, weights. */
 export type FeatureRow = readonly [number, string, ArrayLike<number>, ArrayLike<number>];
 
+/**
+ * The weights of all feature rows, back to back: entry k of the model is the class `classOf[2k]`
+ * and the weight `weightOf[2k + 1]`, two views of one buffer, so a class and its weight share a
+ * cache line.
+ */
+interface RowData {
+  classOf: Uint32Array;
+  weightOf: Float32Array;
+}
+
+function rowData(classes: ArrayLike<number>, weights: ArrayLike<number>): RowData {
+  const buffer = new ArrayBuffer(classes.length * 8);
+  const classOf = new Uint32Array(buffer);
+  const weightOf = new Float32Array(buffer);
+  for (let k = 0; k < classes.length; k++) {
+    classOf[2 * k] = classes[k] as number;
+    weightOf[2 * k + 1] = weights[k] as number;
+  }
+  return { classOf, weightOf };
+}
+
 /** Read-only weights: for every known feature, the classes it votes for and how much. */
 export class PerceptronModel {
   readonly classes: readonly string[];
   readonly templates: readonly string[];
-  private readonly tables: Array<Map<string, number>>;
+  /** Feature (template index as a prefix character, then the value) -> row. */
+  private readonly features: StringTable;
+  /** Row `r` is entries [rowStart[r], rowStart[r + 1]) of `data`. */
   private readonly rowStart: Int32Array;
-  private readonly rowClass: Uint16Array;
-  private readonly rowWeight: Float32Array;
+  private readonly data: RowData;
   private readonly scores: Float64Array;
+  /** Scratch of `score`: per template, its row (or -1) and where that row's entries start and end. */
+  private rowOf = new Int32Array(64);
+  private rowFrom = new Int32Array(64);
+  private rowTo = new Int32Array(64);
 
   constructor(classes: readonly string[], templates: readonly string[], rows: Iterable<FeatureRow>) {
     const builder = new PerceptronModelBuilder(classes, templates);
@@ -35,10 +62,9 @@ export class PerceptronModel {
     const parts = builder.parts();
     this.classes = classes;
     this.templates = templates;
-    this.tables = parts.tables;
+    this.features = parts.features;
     this.rowStart = parts.rowStart;
-    this.rowClass = parts.rowClass;
-    this.rowWeight = parts.rowWeight;
+    this.data = rowData(parts.rowClass, parts.rowWeight);
     this.scores = new Float64Array(classes.length);
   }
 
@@ -46,7 +72,7 @@ export class PerceptronModel {
   static fromBuilder(builder: PerceptronModelBuilder): PerceptronModel {
     const model = new PerceptronModel(builder.classes, builder.templates, []);
     const parts = builder.parts();
-    Object.assign(model, { tables: parts.tables, rowStart: parts.rowStart, rowClass: parts.rowClass, rowWeight: parts.rowWeight });
+    Object.assign(model, { features: parts.features, rowStart: parts.rowStart, data: rowData(parts.rowClass, parts.rowWeight) });
     return model;
   }
 
@@ -55,7 +81,12 @@ export class PerceptronModel {
   }
 
   get weightCount(): number {
-    return this.rowClass.length;
+    return this.data.classOf.length / 2;
+  }
+
+  /** Bytes of the typed arrays holding the features and weights. */
+  get byteLength(): number {
+    return this.features.byteLength + this.rowStart.byteLength + this.data.classOf.byteLength;
   }
 
   /** Index of the best class (ties go to the lower class index, so it is deterministic). */
@@ -66,33 +97,89 @@ export class PerceptronModel {
     return best;
   }
 
-  /** The score of every class (a shared buffer: read it before the next call). */
+  /**
+   * The score of every class (a shared buffer: read it before the next call): the sum, template by
+   * template, of the weights of the feature rows. Like StringTable.getMany, it goes over all the
+   * templates once to find each row's place, and reads the rows' first entries there, before adding
+   * anything up: those reads are the cache misses, and they then overlap.
+   */
   score(values: FeatureValues): Float64Array {
-    const scores = this.scores;
+    const n = values.length;
+    if (this.rowOf.length < n) {
+      this.rowOf = new Int32Array(n);
+      this.rowFrom = new Int32Array(n);
+      this.rowTo = new Int32Array(n);
+    }
+    const { rowOf, rowFrom, rowTo, rowStart, scores } = this;
+    const { classOf, weightOf } = this.data;
+    this.features.getMany(values, true, rowOf);
+    let touched = 0;
+    for (let t = 0; t < n; t++) {
+      const row = rowOf[t] as number;
+      if (row < 0) continue;
+      const from = rowStart[row] as number;
+      rowFrom[t] = from;
+      rowTo[t] = rowStart[row + 1] as number;
+      touched += classOf[2 * from] as number;
+    }
     scores.fill(0);
-    const { rowStart, rowClass, rowWeight } = this;
-    const tables = this.tables;
-    for (let t = 0; t < values.length; t++) {
-      const value = values[t];
-      if (value === null || value === undefined) continue;
-      const row = (tables[t] as Map<string, number>).get(value);
-      if (row === undefined) continue;
-      const end = rowStart[row + 1] as number;
-      for (let k = rowStart[row] as number; k < end; k++) {
-        const c = rowClass[k] as number;
-        scores[c] = (scores[c] as number) + (rowWeight[k] as number);
+    for (let t = 0; t < n; t++) {
+      if ((rowOf[t] as number) < 0) continue;
+      const end = 2 * (rowTo[t] as number);
+      for (let k = 2 * (rowFrom[t] as number); k < end; k += 2) {
+        const c = classOf[k] as number;
+        scores[c] = (scores[c] as number) + (weightOf[k + 1] as number);
       }
     }
+    // `touched` only exists for its reads; this keeps the compiler from dropping them.
+    if (touched < 0) scores.fill(0);
     return scores;
   }
 
-  /** Every feature row, for serialisation. */
+  /**
+   * A model over arrays as `arrays` gives them (read from a file, say): no copies. Row `r` belongs
+   * to feature key `r`; `entries` holds, for entry k, the class as a uint32 at 8k and the weight as
+   * a float32 at 8k + 4.
+   */
+  static fromArrays(
+    classes: readonly string[],
+    templates: readonly string[],
+    arrays: { chars: Uint16Array; starts: Int32Array; rowStart: Int32Array; entries: ArrayBuffer; entriesOffset: number; entryCount: number },
+  ): PerceptronModel {
+    const model = new PerceptronModel(classes, templates, []);
+    const rows = arrays.rowStart.length - 1;
+    if (arrays.starts.length - 1 !== rows) throw new Error(`${arrays.starts.length - 1} feature keys for ${rows} rows`);
+    if (arrays.rowStart[rows] !== arrays.entryCount) throw new Error('the rows do not cover the weight entries');
+    const classOf = new Uint32Array(arrays.entries, arrays.entriesOffset, arrays.entryCount * 2);
+    const weightOf = new Float32Array(arrays.entries, arrays.entriesOffset, arrays.entryCount * 2);
+    for (let k = 0; k < arrays.entryCount; k++) {
+      if (!((classOf[2 * k] as number) < classes.length)) throw new Error(`class index ${classOf[2 * k]} out of range`);
+    }
+    Object.assign(model, { features: new StringTable(arrays.chars, arrays.starts), rowStart: arrays.rowStart, data: { classOf, weightOf } });
+    return model;
+  }
+
+  /** The arrays behind the model, for fromArrays; `entries` is the interleaved class/weight buffer. */
+  get arrays(): { chars: Uint16Array; starts: Int32Array; rowStart: Int32Array; entries: Uint8Array } {
+    const { chars, starts } = this.features.arrays;
+    const { classOf } = this.data;
+    return { chars, starts, rowStart: this.rowStart, entries: new Uint8Array(classOf.buffer, classOf.byteOffset, classOf.byteLength) };
+  }
+
+  /** Every feature row, template by template, for serialisation. */
   *rows(): Generator<[number, string, number[], number[]]> {
-    for (let t = 0; t < this.tables.length; t++) {
-      for (const [value, row] of this.tables[t] as Map<string, number>) {
-        const from = this.rowStart[row] as number;
-        const to = this.rowStart[row + 1] as number;
-        yield [t, value, Array.from(this.rowClass.subarray(from, to)), Array.from(this.rowWeight.subarray(from, to))];
+    const byTemplate: number[][] = this.templates.map(() => []);
+    for (let row = 0; row < this.featureCount; row++) byTemplate[this.features.keyAt(row).charCodeAt(0)]?.push(row);
+    const { classOf, weightOf } = this.data;
+    for (let t = 0; t < byTemplate.length; t++) {
+      for (const row of byTemplate[t] as number[]) {
+        const cls: number[] = [];
+        const w: number[] = [];
+        for (let k = this.rowStart[row] as number; k < (this.rowStart[row + 1] as number); k++) {
+          cls.push(classOf[2 * k] as number);
+          w.push(weightOf[2 * k + 1] as number);
+        }
+        yield [t, this.features.keyAt(row).slice(1), cls, w];
       }
     }
   }
@@ -102,7 +189,7 @@ export class PerceptronModel {
 export class PerceptronModelBuilder {
   readonly classes: readonly string[];
   readonly templates: readonly string[];
-  private readonly tables: Array<Map<string, number>>;
+  private readonly features = new StringTableBuilder();
   private starts: number[] = [0];
   private cls: number[] = [];
   private wts: number[] = [];
@@ -111,14 +198,12 @@ export class PerceptronModelBuilder {
   constructor(classes: readonly string[], templates: readonly string[]) {
     this.classes = classes;
     this.templates = templates;
-    this.tables = templates.map(() => new Map());
   }
 
   startRow(template: number, value: string): void {
     this.closeRow();
-    const table = this.tables[template];
-    if (!table) throw new Error(`feature row for unknown template ${template}`);
-    table.set(value, this.starts.length - 1);
+    if (!(template >= 0 && template < this.templates.length)) throw new Error(`feature row for unknown template ${template}`);
+    this.features.add(value, template);
     this.open = true;
   }
 
@@ -135,9 +220,10 @@ export class PerceptronModelBuilder {
     this.open = false;
   }
 
-  parts(): { tables: Array<Map<string, number>>; rowStart: Int32Array; rowClass: Uint16Array; rowWeight: Float32Array } {
+  /** The flat arrays; a feature given two rows is an error. */
+  parts(): { features: StringTable; rowStart: Int32Array; rowClass: Uint16Array; rowWeight: Float32Array } {
     this.closeRow();
-    return { tables: this.tables, rowStart: Int32Array.from(this.starts), rowClass: Uint16Array.from(this.cls), rowWeight: Float32Array.from(this.wts) };
+    return { features: this.features.build(), rowStart: Int32Array.from(this.starts), rowClass: Uint16Array.from(this.cls), rowWeight: Float32Array.from(this.wts) };
   }
 }
 
