@@ -1,3 +1,5 @@
+import winkNLP from 'wink-nlp';
+import winkModel from 'wink-eng-lite-web-model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadNlpEngine, type NlpEngine } from '../src/nlp/index.js';
 
@@ -205,5 +207,26 @@ describe('size', () => {
     const tokens = engine.tokens(text);
     expect(tokens).toHaveLength(3 * 8500);
     expect(tokens.at(-1)).toMatchObject({ text: 'and', end: text.length - 1 });
+  });
+});
+
+describe('sentence boundaries without the POS and pattern passes', () => {
+  // sentences() reads texts with a wink pipeline of sentence detection only; it relies on the full
+  // pipeline finding the same boundaries and tokens (checked on all 947 EWT and GUM train/dev documents).
+  const full = winkNLP(winkModel, ['sbd', 'pos', 'ner']);
+  const sbdOnly = winkNLP(winkModel, ['sbd']);
+  const its = full.its;
+  it.each([
+    'Dr. Smith went to Washington D.C. on Jan. 5th. He said "Hi!" then left...',
+    'e.g. this; i.e. that. U.S.A. is big. Mr. and Mrs. Jones live at 5 St. James St. They moved in 2019.',
+    '😀 Hi. 👋🏽 Bye!!! What?! Ok.',
+    '\n\nTitle\n\nParagraph one. Paragraph two?\n- item 1\n- item 2',
+    'no punctuation at all',
+  ])('%j', (text) => {
+    const read = (nlp: typeof full) => {
+      const doc = nlp.readDoc(text);
+      return [doc.sentences().out(its.span), doc.tokens().out(its.value), doc.tokens().out(its.precedingSpaces)];
+    };
+    expect(read(sbdOnly)).toEqual(read(full));
   });
 });

@@ -9,7 +9,7 @@ import { patternEntities } from './pattern-entities.js';
 import { groupBySentence, sentenceSpans } from './sentences.js';
 import { loadPosTagger } from './tagger/index.js';
 import { tagText } from './tagger/tag-text.js';
-import { tokenizeDoc } from './tokenize.js';
+import { tokenizeDoc, winkSpansOf } from './tokenize.js';
 import type { Entity, NlpEngine, Sentence, Token } from './types.js';
 
 type Compromise = typeof import('compromise').default;
@@ -62,6 +62,8 @@ export interface EngineOptions {
  */
 export function loadNlpEngine(options: EngineOptions = {}): NlpEngine {
   const wink = winkNLP(model, ['sbd', 'pos', 'ner']);
+  // /sentences needs wink's sentence boundaries only: its POS and pattern passes are most of readDoc.
+  const winkSentences = winkNLP(model, ['sbd']);
   const its = wink.its;
   const recogniser = options.recogniser === 'compromise' ? null : loadPerceptronRecognizer();
   const nlp = recogniser ? null : loadCompromise();
@@ -103,8 +105,8 @@ export function loadNlpEngine(options: EngineOptions = {}): NlpEngine {
     },
     sentences(text: string): Sentence[] {
       if (isBlank(text)) return [];
-      const { doc, winkSpans } = analyse(text);
-      return sentenceSpans(doc, its, winkSpans, text);
+      const doc = winkSentences.readDoc(breakLongRuns(text));
+      return sentenceSpans(doc, its, winkSpansOf(doc, its, text), text);
     },
     entities(text: string): Entity[] {
       if (isBlank(text)) return [];

@@ -89,15 +89,14 @@ function splitToken(token: RawToken): RawToken[] {
  * (value + preceding spaces is lossless in wink-nlp); `locate` is the safety net if that ever drifts.
  * Emoji pieces that form one grapheme (ZWJ families, skin tones, flags, VS16) are merged into one token.
  */
-export function tokenizeDoc(doc: Document, its: ItsHelpers, text: string): TokenizedDoc {
+/**
+ * Where each of wink's tokens is in the text (null for whitespace tokens and the ones not found).
+ * wink reports values and preceding spaces, not offsets.
+ */
+export function winkSpansOf(doc: Document, its: ItsHelpers, text: string): Array<Span | null> {
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-  const upos = doc.tokens().out(its.pos) as string[];
-  const lemmas = doc.tokens().out(its.lemma as ItsHelpers['value']) as Array<string | null>;
-  const kinds = doc.tokens().out(its.type) as string[];
-
   const winkSpans: Array<Span | null> = [];
-  const tokens: RawToken[] = [];
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i] ?? '';
@@ -113,14 +112,25 @@ export function tokenizeDoc(doc: Document, its: ItsHelpers, text: string): Token
     }
     const end = start + value.length;
     cursor = end;
-    if (BLANK.test(value)) {
-      // A lone joiner/format char is kept only if it glues emoji together (handled below).
-      if (!/\p{Cf}/u.test(value) || /\s/.test(value)) {
-        winkSpans.push(null);
-        continue;
-      }
-    }
-    winkSpans.push({ start, end });
+    // A lone joiner/format char is kept only if it glues emoji together (see tokenizeDoc).
+    winkSpans.push(BLANK.test(value) && (!/\p{Cf}/u.test(value) || /\s/.test(value)) ? null : { start, end });
+  }
+  return winkSpans;
+}
+
+export function tokenizeDoc(doc: Document, its: ItsHelpers, text: string): TokenizedDoc {
+  const values = doc.tokens().out(its.value) as string[];
+  const upos = doc.tokens().out(its.pos) as string[];
+  const lemmas = doc.tokens().out(its.lemma as ItsHelpers['value']) as Array<string | null>;
+  const kinds = doc.tokens().out(its.type) as string[];
+  const winkSpans = winkSpansOf(doc, its, text);
+
+  const tokens: RawToken[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const span = winkSpans[i];
+    if (!span) continue;
+    const { start, end } = span;
+    const value = values[i] ?? '';
     const kind = kinds[i] ?? 'word';
     const prev = tokens[tokens.length - 1];
     if (prev && prev.end === start && (kind === 'emoji' || kind === 'unk') && (prev.kind === 'emoji' || BLANK.test(prev.text))
