@@ -26,6 +26,8 @@ export interface AuthSettings {
   jwt?: JwtSettings;
 }
 
+const RECENT_CANDIDATES = 256;
+
 const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
 
 /**
@@ -35,8 +37,16 @@ const digest = (value: string): Buffer => createHash('sha256').update(value, 'ut
  */
 export function createKeyMatcher(keys: readonly string[]): (candidate: string) => Principal | undefined {
   const known = keys.map((key) => ({ digest: digest(key), id: `key:${digest(key).toString('hex').slice(0, 8)}` }));
+  // Clients send the same credential on every request: remember the digests of recent candidates
+  // (bounded). A hit says only that this exact string was sent before, never anything about a key.
+  const recent = new Map<string, Buffer>();
   return (candidate) => {
-    const probe = digest(candidate);
+    let probe = recent.get(candidate);
+    if (probe === undefined) {
+      probe = digest(candidate);
+      if (recent.size >= RECENT_CANDIDATES) recent.clear();
+      recent.set(candidate, probe);
+    }
     let matched: Principal | undefined;
     for (const entry of known) {
       if (timingSafeEqual(probe, entry.digest)) matched = { kind: 'key', id: entry.id };

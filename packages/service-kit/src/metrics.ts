@@ -56,7 +56,25 @@ export function metricsEndpoint(metrics: ServiceMetrics): RequestHandler {
 
 /** The same count and timing as recordRequests, for requests served without express. */
 export function recordRequest(metrics: ServiceMetrics, method: string, route: string, status: number, seconds: number): void {
-  const labels = { method, route, status: String(status) };
-  metrics.requests.inc(labels);
-  metrics.duration.observe(labels, seconds);
+  // prom-client hashes a label set on every call; the few (method, route, status) sets a service
+  // answers with are looked up once.
+  const key = `${method} ${route} ${status}`;
+  let series = boundSeries.get(metrics)?.get(key);
+  if (series === undefined) {
+    const labels = { method, route, status: String(status) };
+    series = { requests: metrics.requests.labels(labels), duration: metrics.duration.labels(labels) };
+    const byKey = boundSeries.get(metrics) ?? new Map();
+    boundSeries.set(metrics, byKey);
+    // Statuses and routes are few, but bound the map anyway.
+    if (byKey.size < 1_000) byKey.set(key, series);
+  }
+  series.requests.inc();
+  series.duration.observe(seconds);
 }
+
+interface BoundSeries {
+  requests: { inc: () => void };
+  duration: { observe: (value: number) => void };
+}
+
+const boundSeries = new WeakMap<ServiceMetrics, Map<string, BoundSeries>>();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createLogger, createServiceApp, readJwtSettings, type AuthSettings } from '../src/index.js';
+import { createKeyMatcher, createLogger, createServiceApp, readJwtSettings, type AuthSettings } from '../src/index.js';
 import { mintToken, parseTtl } from '../src/mint-token.js';
 
 const SECRET = 'a-test-secret-of-at-least-32-bytes!!';
@@ -113,5 +113,17 @@ describe('JWT configuration', () => {
     expect(parseTtl('90s')).toBe(90);
     expect(parseTtl('1h')).toBe(3600);
     expect(() => parseTtl('forever')).toThrowError(/--ttl/);
+  });
+});
+
+describe('the key matcher under many candidates', () => {
+  it('answers the same for a candidate seen before, and after more candidates than it remembers', () => {
+    const match = createKeyMatcher(['right-key-0123456789']);
+    expect(match('right-key-0123456789')).toMatchObject({ kind: 'key' });
+    expect(match('wrong-key')).toBeUndefined();
+    for (let i = 0; i < 1_000; i++) expect(match(`guess-${i}`)).toBeUndefined();
+    expect(match('wrong-key')).toBeUndefined();
+    expect(match('right-key-0123456789')).toMatchObject({ kind: 'key' });
+    expect(match('right-key-0123456789')).toMatchObject({ kind: 'key' });
   });
 });
