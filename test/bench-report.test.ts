@@ -149,8 +149,9 @@ describe('bench plans and slices', () => {
     // 40 ms a call: about 19 answers in a 1 s slice, too few to count in a window.
     const medium = planFor(40, 8, false, FULL);
     expect(medium).toMatchObject({ kind: 'amount', connections: 2, amountPerSlice: 16, rawRoundsPerSlice: 2, slices: 4, warmup: { amount: 2 } });
-    // 2.5 s a call on 2 texts: one connection, one round, one slice, no warm-up.
-    expect(planFor(2_500, 2, true, FULL)).toEqual({ kind: 'amount', connections: 1, amountPerSlice: 2, rawRoundsPerSlice: 1, slices: 1, warmup: null });
+    // 2.5 s a call on 2 texts: one connection, one round a slice, no warm-up, and enough slices for
+    // the 8 requests a row needs at least.
+    expect(planFor(2_500, 2, true, FULL)).toEqual({ kind: 'amount', connections: 1, amountPerSlice: 2, rawRoundsPerSlice: 1, slices: 4, warmup: null });
   });
 
   it('sums slices into one rate, CPU per request and latency percentiles, and names every problem', () => {

@@ -16,6 +16,8 @@ export interface Settings {
   startupRuns: number;
   /** A timed slice must be expected to hold this many answers; below it a slice sends a fixed amount. */
   minAnswersPerSlice: number;
+  /** A row that sends fixed amounts sends at least this many requests in all. */
+  minAmountRequests: number;
   /** Connections of timed rows, for texts up to 1 KB and above. */
   connectionsSmall: number;
   connectionsLarge: number;
@@ -28,10 +30,11 @@ export const FULL: Settings = {
   rawWarmupMs: 500,
   startupRuns: 5,
   minAnswersPerSlice: 50,
+  minAmountRequests: 8,
   connectionsSmall: 10,
   connectionsLarge: 4,
 };
-export const QUICK: Settings = { ...FULL, warmupSec: 0.5, windowSec: 1.5, slices: 2, rawWarmupMs: 200, startupRuns: 3, minAnswersPerSlice: 30 };
+export const QUICK: Settings = { ...FULL, warmupSec: 0.5, windowSec: 1.5, slices: 2, rawWarmupMs: 200, startupRuns: 3, minAnswersPerSlice: 30, minAmountRequests: 4 };
 
 /** How the rows of one cell are driven. The in-process row follows the same plan. */
 export type Plan =
@@ -67,7 +70,12 @@ export function planFor(estimateMs: number | undefined, variants: number, largeT
   const perRound = connections * variants;
   const roundMs = httpMs * perRound;
   const roundsPerSlice = Math.max(1, Math.round((sliceSec * 1000) / roundMs));
-  const slices = Math.min(settings.slices, Math.max(1, Math.round((settings.windowSec * 1000) / (roundsPerSlice * roundMs))));
+  // At least minAmountRequests answers per row: a single garbage collection moves a figure of two or
+  // three 100 KB requests by a third.
+  const slices = Math.max(
+    Math.min(settings.slices, Math.max(1, Math.round((settings.windowSec * 1000) / (roundsPerSlice * roundMs)))),
+    Math.ceil(settings.minAmountRequests / (roundsPerSlice * perRound)),
+  );
   // A warm-up only when it is short: the smaller texts before have already run the same code.
   const warmup = httpMs * connections <= settings.warmupSec * 2000 ? { amount: connections } : null;
   return { kind: 'amount', connections, amountPerSlice: roundsPerSlice * perRound, rawRoundsPerSlice: roundsPerSlice * connections, slices, warmup };
