@@ -228,6 +228,18 @@ describe('ceilings', () => {
     expect(summary.failed.find((line) => line.startsWith('/keywords 1KB direct'))).toContain('ceiling here 67%, below the target, 75% of it reached');
   });
 
+  it('takes the hop in front of a bare server as busy as the backend when the run measured it', () => {
+    const withBusy: Row[] = [
+      ...figures,
+      { id: '/keywords 1KB bare server, busy', endpoint: '/keywords', size: '1KB', via: 'bare server, busy 180 µs', result: timed(0.21) },
+      { id: '/keywords 1KB bare proxy, busy', endpoint: '/keywords', size: '1KB', via: 'bare proxy → that server', limitId: '/keywords 1KB bare server, busy', result: timed(0.31) },
+    ];
+    const gateway = ceilings(withBusy).find((c) => c.rowId === '/keywords 1KB gateway')!;
+    // 0.2 / (0.2 + (0.31 - 0.21))
+    expect(gateway.ceiling).toBeCloseTo(0.6667, 3);
+    expect(gateway.basis).toContain('as busy, 100 µs');
+  });
+
   it('has no ceilings without the bare rows', () => {
     expect(ceilings(figures.filter((row) => !row.id.startsWith('/health')))).toEqual([]);
   });

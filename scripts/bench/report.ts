@@ -204,6 +204,9 @@ export interface Ceiling {
 
 export const BARE_ID = '/health bare node:http';
 export const BARE_PROXY_ID = '/health bare proxy';
+/** The bare server kept busy per request for as long as an endpoint's backend works, and the bare proxy in front of it. */
+export const busyServerId = (endpoint: string, size: SizeName): string => `${endpoint} ${size} bare server, busy`;
+export const busyProxyId = (endpoint: string, size: SizeName): string => `${endpoint} ${size} bare proxy, busy`;
 
 const cpuOf = (row: Row | undefined): number | undefined => {
   const cpu = usable(row)?.cpuMsPerReq;
@@ -237,9 +240,20 @@ export function ceilings(rows: readonly Row[]): Ceiling[] {
       const withJson = cpuOf(byId.get(`${row.endpoint} ${row.size} in-process + JSON`)) ?? limit;
       ceiling = limit / (withJson + bare);
       basis = `in-process ${ms(limit)} ÷ (in-process + JSON ${ms(withJson)} + bare node:http ${ms(bare)})`;
-    } else if (row.via === 'gateway' && hop !== undefined) {
-      ceiling = limit / (limit + hop);
-      basis = `direct ${ms(limit)} ÷ (direct + bare proxy hop ${ms(hop)})`;
+    } else if (row.via === 'gateway') {
+      // A hop costs more in front of a backend that works longer per request (fewer requests per
+      // wake-up, each after the backend had the core): measured in front of a like backend when the
+      // run has it, else in front of the bare server.
+      const busy = cpuOf(byId.get(busyServerId(row.endpoint, row.size)));
+      const busyProxy = cpuOf(byId.get(busyProxyId(row.endpoint, row.size)));
+      if (busy !== undefined && busyProxy !== undefined) {
+        const likeHop = Math.max(0, busyProxy - busy);
+        ceiling = limit / (limit + likeHop);
+        basis = `direct ${ms(limit)} ÷ (direct + bare proxy hop in front of a bare server as busy, ${ms(likeHop)})`;
+      } else if (hop !== undefined) {
+        ceiling = limit / (limit + hop);
+        basis = `direct ${ms(limit)} ÷ (direct + bare proxy hop ${ms(hop)})`;
+      }
     }
     if (ceiling === undefined) continue;
     const cpuRatio = mine !== undefined ? limit / mine : undefined;
@@ -501,7 +515,8 @@ export function renderMarkdown(report: BenchReport): string {
       '',
       'The best CPU ratio a judged row can reach on this machine, from costs measured in this run that no server avoids: ' +
         'a direct call parses the request JSON, serialises the answer and pays what a bare node:http server pays per request; ' +
-        'a call through the gateway pays at least one hop of a proxy that only forwards (scripts/bench/bare-proxy.mjs in front of the bare server, both on the server core).',
+        'a call through the gateway pays at least one hop of a proxy that only forwards (scripts/bench/bare-proxy.mjs, both on the server core), ' +
+        'measured in front of the bare server kept busy per request for as long as the endpoint\'s backend works (a hop costs more in front of a slower backend).',
       '',
       ceilingTable(report.ceilings),
       '',

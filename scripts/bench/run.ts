@@ -32,6 +32,8 @@ import {
   atMost,
   BARE_ID,
   BARE_PROXY_ID,
+  busyProxyId,
+  busyServerId,
   ceilings,
   compare,
   costGrowth,
@@ -440,12 +442,12 @@ async function main(): Promise<void> {
         }
       };
 
-      const httpSeries = (row: Row, baseUrl: string, method: 'GET' | 'POST', plan: Plan): Series => {
+      const httpSeries = (row: Row, baseUrl: string, method: 'GET' | 'POST', plan: Plan, path = row.endpoint): Series => {
         const message = {
           op: 'run',
           url: baseUrl,
           method,
-          path: row.endpoint,
+          path,
           ...(row.size ? { size: row.size } : {}),
           headers: method === 'POST' ? authHeaders : {},
           connections: plan.connections,
@@ -586,6 +588,21 @@ async function main(): Promise<void> {
         );
         await runInterleaved(series, plan.slices);
         if (sizeName === '100KB') recordMemory([endpoint.service, 'nlp-client']);
+
+        // The hop's ceiling in front of a backend that costs what this one does: the bare proxy in
+        // front of the bare server kept busy for the direct row's CPU per request (less its own).
+        const directCpu = rows.find((row) => row.id === directId)?.result?.cpuMsPerReq;
+        const bareCpu = rows.find((row) => row.id === BARE_ID)?.result?.cpuMsPerReq;
+        if (target && bareUrl && bareProxyUrl && directCpu !== undefined && bareCpu !== undefined) {
+          const busyUs = Math.max(0, Math.round((directCpu - bareCpu) * 1000));
+          const busyId = busyServerId(path, sizeName);
+          const busyRow: Row = { id: busyId, endpoint: path, size: sizeName, via: `bare server, busy ${busyUs} µs` };
+          const proxyRow: Row = { id: busyProxyId(path, sizeName), endpoint: path, size: sizeName, via: 'bare proxy → that server', limitId: busyId };
+          await runInterleaved(
+            [httpSeries(busyRow, bareUrl, 'POST', plan, `/busy/${busyUs}`), httpSeries(proxyRow, bareProxyUrl, 'POST', plan, `/busy/${busyUs}`)],
+            plan.slices,
+          );
+        }
       }
 
       // Peak RSS over the whole run, while the processes still live.
