@@ -1,60 +1,20 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { createLogger } from '@nlp-api/service-kit';
 import { createGatewayApp } from '../src/app.js';
 import { createUpstream } from '../src/upstream.js';
 import { freePort } from '../../../test/support/processes.js';
+import { fakeBackend, type Behaviour } from './support/fake-backend.js';
 
 const KEY = 'gateway-test-key';
 const auth = { Authorization: `Bearer ${KEY}` };
 const logger = createLogger('nlp-client-test', 'silent');
-
-interface Seen {
-  method: string;
-  url: string;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-type Behaviour = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void;
-
-/** A stand-in backend whose behaviour each test sets. */
-async function fakeBackend(): Promise<{ url: URL; seen: Seen[]; behave: (b: Behaviour) => void; close: () => Promise<void> }> {
-  const seen: Seen[] = [];
-  let behaviour: Behaviour = (_req, res) => res.end();
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-      behaviour(req, res, body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: new URL(`http://127.0.0.1:${port}`),
-    seen,
-    behave: (b) => {
-      behaviour = b;
-    },
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 const json = (status: number, body: unknown): Behaviour => (_req, res) => {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
 };
 
-/** A port that was free a moment ago: nothing listens there. */
 /** A loopback port nothing listens on (freed a moment ago). */
 async function closedPort(): Promise<URL> {
   return new URL(`http://127.0.0.1:${await freePort()}`);
@@ -132,7 +92,7 @@ describe('the gateway', () => {
 
   it('answers 504 naming the backend when it is slower than the timeout', async () => {
     prose.behave((_req, res) => {
-      setTimeout(() => json(200, [])(_req, res, ''), 1_000);
+      setTimeout(() => json(200, [])(_req, res, '', 1), 1_000);
     });
     const started = Date.now();
     const res = await request(app).post('/tokens').set(auth).send({ text: 'x' });

@@ -1,31 +1,24 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@nlp-api/service-kit';
 import { createGatewayApp, type GatewaySettings } from '../src/app.js';
 import { createUpstream } from '../src/upstream.js';
+import { fakeBackend, type FakeBackend } from './support/fake-backend.js';
 
 const logger = createLogger('edge-test', 'silent');
-let backend: http.Server;
-let url: URL;
+let backend: FakeBackend;
 
 beforeAll(async () => {
-  backend = http.createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('[]');
-    });
+  backend = await fakeBackend((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('[]');
   });
-  await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
-  url = new URL(`http://127.0.0.1:${(backend.address() as AddressInfo).port}`);
 });
-afterAll(() => new Promise<void>((resolve) => backend.close(() => resolve())));
+afterAll(() => backend.close());
 
 function gateway(extra: Partial<GatewaySettings> = {}) {
   const settings: GatewaySettings = { auth: { keys: ['alice-key', 'bob-key'] }, maxTextBytes: 1_000, upstreamTimeoutMs: 1_000, ...extra };
-  return createGatewayApp(settings, { rake: createUpstream('rake-app', url), prose: createUpstream('prose-app', url) }, logger);
+  return createGatewayApp(settings, { rake: createUpstream('rake-app', backend.url), prose: createUpstream('prose-app', backend.url) }, logger);
 }
 
 const call = (app: ReturnType<typeof gateway>, key: string) =>

@@ -1,34 +1,24 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '@nlp-api/service-kit';
 import { createGatewayApp } from '../src/app.js';
 import { createUpstream, looksLikeJson } from '../src/upstream.js';
+import { fakeBackend, type Behaviour, type FakeBackend } from './support/fake-backend.js';
 
 const auth = { Authorization: 'Bearer k' };
 const logger = createLogger('resilience-test', 'silent');
 
-type Behaviour = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 let behaviour: Behaviour;
-let hits = 0;
-let backend: http.Server;
-let url: URL;
+let backend: FakeBackend;
+/** Calls that reached the backend, readiness probes aside. */
+const hits = (): number => backend.seen.filter((s) => s.url !== '/ready').length;
 
 beforeAll(async () => {
-  backend = http.createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      if (req.url !== '/ready') hits += 1;
-      behaviour(req, res);
-    });
-  });
-  await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
-  url = new URL(`http://127.0.0.1:${(backend.address() as AddressInfo).port}`);
+  backend = await fakeBackend((req, res, body, nth) => behaviour(req, res, body, nth));
 });
-afterAll(() => new Promise<void>((resolve) => backend.close(() => resolve())));
+afterAll(() => backend.close());
 beforeEach(() => {
-  hits = 0;
+  backend.seen.length = 0;
 });
 
 const ok: Behaviour = (_req, res) => {
@@ -37,7 +27,7 @@ const ok: Behaviour = (_req, res) => {
 };
 
 function gateway(cooldownMs = 60_000) {
-  const upstream = createUpstream('rake-app', url, { connectTimeoutMs: 1_000, breaker: { failureThreshold: 3, cooldownMs } });
+  const upstream = createUpstream('rake-app', backend.url, { connectTimeoutMs: 1_000, breaker: { failureThreshold: 3, cooldownMs } });
   return createGatewayApp({ auth: { keys: ['k'] }, maxTextBytes: 1_000, upstreamTimeoutMs: 1_000 }, { rake: upstream, prose: upstream }, logger);
 }
 
@@ -63,12 +53,12 @@ describe('the circuit breaker in the gateway', () => {
     behaviour = (req) => req.socket.destroy();
     const app = gateway();
     for (let i = 0; i < 3; i++) expect((await request(app).post('/keywords').set(auth).send({ text: 'x' })).status).toBe(502);
-    expect(hits).toBe(3);
+    expect(hits()).toBe(3);
     const refused = await request(app).post('/keywords').set(auth).send({ text: 'x' });
     expect(refused.status).toBe(503);
     expect(refused.body).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstream: 'rake-app' });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-    expect(hits).toBe(3);
+    expect(hits()).toBe(3);
   });
 
   it('recovers by itself after the cooldown once the backend is back', async () => {

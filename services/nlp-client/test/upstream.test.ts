@@ -1,9 +1,9 @@
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpError } from '@nlp-api/service-kit';
 import { ConcurrencyGate } from '../src/concurrency-gate.js';
 import { createUpstream, type Upstream } from '../src/upstream.js';
+import { fakeBackend, type Behaviour, type FakeBackend } from './support/fake-backend.js';
 
 describe('the concurrency gate', () => {
   it('lets `limit` holders in at once and the rest in arrival order', () => {
@@ -31,36 +31,17 @@ describe('the concurrency gate', () => {
   });
 });
 
-type Handler = (req: http.IncomingMessage, res: http.ServerResponse, nthOnSocket: number) => void;
-const servers: http.Server[] = [];
+const backends: FakeBackend[] = [];
 const upstreams: Upstream[] = [];
 afterEach(async () => {
   for (const upstream of upstreams.splice(0)) upstream.close();
-  await Promise.all(
-    servers.splice(0).map((server) => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(resolve));
-    }),
-  );
+  await Promise.all(backends.splice(0).map((b) => b.close()));
 });
 
-async function backend(handle: Handler): Promise<{ url: URL; hits: () => number; connections: () => number }> {
-  let hits = 0;
-  let connections = 0;
-  const perSocket = new WeakMap<Socket, number>();
-  const server = http.createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      hits += 1;
-      const nth = (perSocket.get(req.socket) ?? 0) + 1;
-      perSocket.set(req.socket, nth);
-      handle(req, res, nth);
-    });
-  });
-  server.on('connection', () => (connections += 1));
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`), hits: () => hits, connections: () => connections };
+async function backend(behaviour: Behaviour): Promise<FakeBackend> {
+  const started = await fakeBackend(behaviour);
+  backends.push(started);
+  return started;
 }
 
 const answer = (res: http.ServerResponse, body = '{"ok":true}'): void => {
@@ -88,12 +69,12 @@ describe('calls to a backend', () => {
   it('retries once on a new connection when a reused keep-alive socket breaks before any answer', async () => {
     // The backend closes the connection on its second request, as one closing an idle socket just
     // as the gateway reuses it would: the request never reached the handler's work.
-    const server = await backend((req, res, nth) => (nth === 2 ? req.socket.destroy() : answer(res)));
+    const server = await backend((req, res, _body, nth) => (nth === 2 ? req.socket.destroy() : answer(res)));
     const upstream = upstreamFor(server.url);
     expect((await call(upstream)).status).toBe(200);
     const second = await call(upstream);
     expect(second.status).toBe(200);
-    expect(server.hits()).toBe(3);
+    expect(server.seen.length).toBe(3);
     expect(server.connections()).toBe(2);
   });
 
@@ -101,7 +82,7 @@ describe('calls to a backend', () => {
     const server = await backend((req) => req.socket.destroy());
     const upstream = upstreamFor(server.url);
     await expect(call(upstream)).rejects.toMatchObject({ status: 502, code: 'UPSTREAM_UNREACHABLE' });
-    expect(server.hits()).toBe(1);
+    expect(server.seen.length).toBe(1);
   });
 
   it('keeps at most maxConnections calls at the backend; a call that waits past its deadline never reaches it', async () => {
@@ -122,7 +103,7 @@ describe('calls to a backend', () => {
     const answers = await Promise.all(patient);
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
     expect(most).toBe(2);
-    expect(server.hits()).toBe(4);
+    expect(server.seen.length).toBe(4);
   });
 
   it('passes the status, content type and bytes of the answer through', async () => {
