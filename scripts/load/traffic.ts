@@ -4,6 +4,8 @@
  */
 import autocannon from 'autocannon';
 import { textsOfSize, type Corpus, type SizeClass } from './corpus.js';
+// Seeded, so two runs send the same sequence of choices.
+import { seededRandom } from '../../services/prose-app/src/nlp/random.js';
 
 export const ENDPOINTS = [
   { path: '/keywords', weight: 40 },
@@ -21,17 +23,6 @@ export const SIZES: (SizeClass & { weight: number })[] = [
   { name: '100KB', minBytes: 97_000, maxBytes: 102_000, variants: 6, weight: 5 },
 ];
 
-/** mulberry32: small, fast, seeded, so two runs send the same sequence of choices. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Draws without replacement from a shuffled deck holding `weight` copies of each item, reshuffled when
