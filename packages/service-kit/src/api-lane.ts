@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Principal } from './auth.js';
 import { HttpError, payloadTooLarge } from './errors.js';
+import { writeJson } from './json-response.js';
 
 /** What an API endpoint gets: the body as received and who sent it. */
 export interface ApiCall {
@@ -27,8 +28,6 @@ export class ApiEndpoint {
     readonly handle: (call: ApiCall) => ApiAnswer | undefined | Promise<ApiAnswer | undefined>,
   ) {}
 }
-
-export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /**
  * Reads a request body up to `limit` bytes. Rejects with 413 as soon as the declared or received
@@ -78,16 +77,9 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 /** Writes an answer with the headers already set on `res` (request id, security headers, ...). */
 export function writeAnswer(res: ServerResponse, answer: ApiAnswer): void {
   if ('json' in answer) {
-    const body = JSON.stringify(answer.json);
-    res.writeHead(answer.status ?? 200, { 'Content-Type': JSON_CONTENT_TYPE, 'Content-Length': Buffer.byteLength(body) });
-    res.end(body);
+    writeJson(res, answer.status ?? 200, answer.json);
     return;
   }
   res.writeHead(answer.status, { 'Content-Type': answer.contentType, 'Content-Length': answer.body.length });
   res.end(answer.body);
-}
-
-export function writeError(res: ServerResponse, error: HttpError): void {
-  for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
-  writeAnswer(res, { status: error.status, json: error.toBody() });
 }

@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express, type RequestHandler } from 'express';
-import { ApiEndpoint, JSON_CONTENT_TYPE, readBody, writeAnswer, writeError, type ApiAnswer } from './api-lane.js';
+import { ApiEndpoint, readBody, writeAnswer, type ApiAnswer } from './api-lane.js';
+import { rawBody } from './body.js';
 import { bearerAuth, createAuthenticator, principalOf, type AuthSettings, type Principal } from './auth.js';
 import { cors, type CorsOrigins } from './cors.js';
 import { SECURITY_HEADERS, securityHeaders } from './security-headers.js';
 import { HttpError, errorHandler, notFoundHandler, sendError } from './errors.js';
+import { JSON_CONTENT_TYPE } from './json-response.js';
 import type { Logger } from './logging.js';
 import { logRequest, millisecondsSince, requestLogging, wantsRequestLine } from './logging.js';
 import { createMetrics, metricsEndpoint, recordRequest, recordRequests, type ServiceMetrics } from './metrics.js';
@@ -85,7 +87,7 @@ function endpointMiddleware(endpoint: ApiEndpoint): RequestHandler[] {
     });
     if (answer !== undefined) writeAnswer(res, answer);
   };
-  return [express.raw({ type: () => true, limit: endpoint.bodyLimit }), respond];
+  return [rawBody(endpoint.bodyLimit), respond];
 }
 
 interface LaneRoute {
@@ -215,10 +217,10 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
         res.destroy();
         failure = error;
       } else if (error instanceof HttpError) {
-        writeError(res, error);
+        sendError(res, error);
       } else {
         failure = error;
-        writeError(res, new HttpError(500, 'INTERNAL', 'internal error; the request id identifies it in the logs'));
+        sendError(res, new HttpError(500, 'INTERNAL', 'internal error; the request id identifies it in the logs'));
       }
     }
 

@@ -9,11 +9,11 @@ export function bodyLimitFor(maxTextBytes: number): number {
 }
 
 /**
- * Reads the body as bytes whatever the Content-Type says: `curl -d` sends valid JSON as
- * application/x-www-form-urlencoded, and users paste curl lines.
+ * Reads the body as bytes, up to `limitBytes`, whatever the Content-Type says: `curl -d` sends
+ * valid JSON as application/x-www-form-urlencoded, and users paste curl lines.
  */
-export function rawBody(maxTextBytes: number): RequestHandler {
-  return express.raw({ type: () => true, limit: bodyLimitFor(maxTextBytes) });
+export function rawBody(limitBytes: number): RequestHandler {
+  return express.raw({ type: () => true, limit: limitBytes });
 }
 
 export interface TextRequest {

@@ -1,4 +1,6 @@
+import type { ServerResponse } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { writeJson } from './json-response.js';
 
 /** The one error shape every service answers with: `{"message","code"}` plus the right status. */
 export interface ErrorBody {
@@ -53,9 +55,10 @@ function fromBodyParser(err: { type?: unknown; status?: unknown; limit?: unknown
   }
 }
 
-export function sendError(res: Parameters<RequestHandler>[1], error: HttpError): void {
+/** Answers with the error's status, headers and JSON body; on express's responses and node's alike. */
+export function sendError(res: ServerResponse, error: HttpError): void {
   for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
-  res.status(error.status).json(error.toBody());
+  writeJson(res, error.status, error.toBody());
 }
 
 export const notFoundHandler: RequestHandler = (req, res) => {

@@ -5,6 +5,7 @@ export * from './body.js';
 export * from './config.js';
 export * from './cors.js';
 export * from './errors.js';
+export * from './json-response.js';
 export * from './logging.js';
 export * from './metrics.js';
 export * from './request-id.js';

@@ -1,5 +1,5 @@
-import express, { type Request, type RequestHandler } from 'express';
-import { HttpError, badRequest, parseJsonObject, requestIdOf, sendError } from '@nlp-api/service-kit';
+import type { Request, RequestHandler } from 'express';
+import { HttpError, badRequest, parseJsonObject, rawBody, requestIdOf, sendError } from '@nlp-api/service-kit';
 import type { Upstream, UpstreamResponse } from './upstream.js';
 
 export interface BatchSettings {
@@ -123,5 +123,5 @@ export function batchEndpoint(kind: 'keywords' | 'tokens' | 'entities', upstream
     }
     res.type('application/json').send(`{"results":[${results.join(',')}],"errors":[${errors.join(',')}]}`);
   };
-  return [express.raw({ type: () => true, limit: batchBodyLimit(settings) }), handle];
+  return [rawBody(batchBodyLimit(settings)), handle];
 }
