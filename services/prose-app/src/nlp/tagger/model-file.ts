@@ -124,24 +124,19 @@ export function parseModel(bytes: Uint8Array): PosModel {
   // Typed arrays need their element size's alignment: copy the file once if its buffer lacks it.
   const aligned = buffer.byteOffset % 8 === 0 ? buffer : Buffer.from(new Uint8Array(buffer));
   let at = align8(12 + headerLength);
-  const take = <T>(make: (offset: number) => T, bytesLong: number): T => {
+  type View = Uint8Array | Uint16Array | Int32Array;
+  const take = <T extends View>(Kind: { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number }, length: number): T => {
+    const bytesLong = length * Kind.BYTES_PER_ELEMENT;
     if (at + bytesLong > aligned.length) throw new Error('the POS model file is truncated');
-    const view = make(aligned.byteOffset + at);
+    const view = new Kind(aligned.buffer as ArrayBuffer, aligned.byteOffset + at, length);
     at = align8(at + bytesLong);
     return view;
   };
-  const chars = take((o) => new Uint16Array(aligned.buffer, o, counts.chars), counts.chars * 2);
-  const starts = take((o) => new Int32Array(aligned.buffer, o, counts.rows + 1), (counts.rows + 1) * 4);
-  const rowStart = take((o) => new Int32Array(aligned.buffer, o, counts.rows + 1), (counts.rows + 1) * 4);
-  const entriesOffset = take((o) => o, counts.entries * 8);
-  const perceptron = PerceptronModel.fromArrays(classes, templates, {
-    chars,
-    starts,
-    rowStart,
-    entries: aligned.buffer as ArrayBuffer,
-    entriesOffset,
-    entryCount: counts.entries,
-  });
+  const chars = take(Uint16Array, counts.chars);
+  const starts = take(Int32Array, counts.rows + 1);
+  const rowStart = take(Int32Array, counts.rows + 1);
+  const entries = take(Uint8Array, counts.entries * 8);
+  const perceptron = PerceptronModel.fromArrays(classes, templates, { chars, starts, rowStart, entries });
   const tagDict = new Map(Object.entries(header.tagDict ?? {}));
   for (const c of tagDict.values()) if (!(c >= 0 && c < classes.length)) throw new Error(`tag dictionary class ${c} out of range`);
   return {

@@ -138,22 +138,23 @@ export class PerceptronModel {
 
   /**
    * A model over arrays as `arrays` gives them (read from a file, say): no copies. Row `r` belongs
-   * to feature key `r`; `entries` holds, for entry k, the class as a uint32 at 8k and the weight as
-   * a float32 at 8k + 4.
+   * to feature key `r`; `entries` holds, for entry k, the class as a uint32 at byte 8k and the
+   * weight as a float32 at byte 8k + 4.
    */
   static fromArrays(
     classes: readonly string[],
     templates: readonly string[],
-    arrays: { chars: Uint16Array; starts: Int32Array; rowStart: Int32Array; entries: ArrayBuffer; entriesOffset: number; entryCount: number },
+    arrays: { chars: Uint16Array; starts: Int32Array; rowStart: Int32Array; entries: Uint8Array },
   ): PerceptronModel {
     const model = new PerceptronModel(classes, templates, []);
     const rows = arrays.rowStart.length - 1;
+    const { buffer, byteOffset, byteLength } = arrays.entries;
+    const classOf = new Uint32Array(buffer, byteOffset, byteLength / 4);
+    const weightOf = new Float32Array(buffer, byteOffset, byteLength / 4);
     if (arrays.starts.length - 1 !== rows) throw new Error(`${arrays.starts.length - 1} feature keys for ${rows} rows`);
-    if (arrays.rowStart[rows] !== arrays.entryCount) throw new Error('the rows do not cover the weight entries');
-    const classOf = new Uint32Array(arrays.entries, arrays.entriesOffset, arrays.entryCount * 2);
-    const weightOf = new Float32Array(arrays.entries, arrays.entriesOffset, arrays.entryCount * 2);
-    for (let k = 0; k < arrays.entryCount; k++) {
-      if (!((classOf[2 * k] as number) < classes.length)) throw new Error(`class index ${classOf[2 * k]} out of range`);
+    if (arrays.rowStart[rows] !== byteLength / 8) throw new Error('the rows do not cover the weight entries');
+    for (let k = 0; k < classOf.length; k += 2) {
+      if (!((classOf[k] as number) < classes.length)) throw new Error(`class index ${classOf[k]} out of range`);
     }
     Object.assign(model, { features: new StringTable(arrays.chars, arrays.starts), rowStart: arrays.rowStart, data: { classOf, weightOf } });
     return model;
