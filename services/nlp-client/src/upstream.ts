@@ -203,10 +203,6 @@ export function createUpstream(name: string, baseUrl: URL, options: UpstreamOpti
     });
   }
 
-  function dropIdleConnections(): void {
-    connections.dropIdle();
-  }
-
   /** Counts the outcome against the backend: transport failures and gateway-class statuses open the circuit. */
   async function guarded(call: ForwardCall): Promise<UpstreamResponse> {
     if (!breaker.tryAcquire()) {
@@ -224,7 +220,7 @@ export function createUpstream(name: string, baseUrl: URL, options: UpstreamOpti
       breaker.recordFailure();
       // Idle keep-alive sockets to a failing backend may be dead (a partition sends no reset): a
       // request on one would wait out the whole timeout, where a new connection fails in connectTimeoutMs.
-      dropIdleConnections();
+      connections.dropIdle();
       options.onFailure?.(error instanceof HttpError ? error.code : 'UNKNOWN');
       throw error;
     }
