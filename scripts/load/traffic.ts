@@ -5,7 +5,7 @@
 import autocannon from 'autocannon';
 import { textsOfSize, type Corpus, type SizeClass } from './corpus.js';
 // Seeded, so two runs send the same sequence of choices.
-import { seededRandom } from '../../services/prose-app/src/nlp/random.js';
+import { seededRandom } from '@nlp-api/english';
 
 export const ENDPOINTS = [
   { path: '/keywords', weight: 40 },

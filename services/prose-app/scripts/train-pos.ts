@@ -1,9 +1,10 @@
 /**
- * Trains the POS tagger and writes services/prose-app/models/pos-perceptron.bin.
+ * Trains the POS tagger and writes packages/english/models/pos-perceptron.bin.
  *
  *   npm run train:pos                     # EWT train + GUM train, wink hints (the shipped model)
  *   npm run train:pos -- --no-gum         # EWT train only
- *   npm run train:pos -- --no-hints       # without wink-nlp's hints
+ *   npm run train:pos -- --no-hints --out=packages/english/models/pos-perceptron-standalone.bin
+ *                                         # without wink-nlp's hints (the shipped standalone model)
  *   npm run train:pos -- --out=/tmp/m.json --iterations=8 --min-weight=0 --decimals=3   # unpruned
  *
  * Deterministic: fixed seed, fixed shuffles, sorted output. Data: $NLP_DATA_DIR or
@@ -11,10 +12,10 @@
  * missing the script prints SKIP and exits 0. Only train splits are read (dev is for scripts/eval/pos.ts).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { learnLemmaExceptions } from '../src/nlp/tagger/lemma.js';
-import { serialiseModel, type PosModel } from '../src/nlp/tagger/model-file.js';
-import { trainTagger, DEFAULT_TRAIN_OPTIONS, type TrainingSentence } from '../src/nlp/tagger/train.js';
+import { DEFAULT_MODEL_PATH, serialiseModel, type PosModel } from '@nlp-api/english';
+import { learnLemmaExceptions, trainTagger, DEFAULT_TRAIN_OPTIONS, type TrainingSentence } from '@nlp-api/english/training';
 import { datasetFile, readConllu, type DatasetName, type UdSentence } from './eval/ud.js';
 import { hintsFor } from './eval/wink-hints.js';
 
@@ -26,7 +27,14 @@ const useHints = !flag('no-hints');
 const iterations = Number(arg('iterations') ?? DEFAULT_TRAIN_OPTIONS.iterations);
 const minWeight = Number(arg('min-weight') ?? 1);
 const decimals = Number(arg('decimals') ?? 1);
-const out = arg('out') ?? fileURLToPath(new URL('../models/pos-perceptron.bin', import.meta.url));
+const shippedModel = fileURLToPath(DEFAULT_MODEL_PATH);
+const out = resolve(arg('out') ?? shippedModel);
+
+/** The command that wrote this model, for its metadata (the output path as given, when it is not the default). */
+function reproduce(): string {
+  const flags = [...(useGum ? [] : ['--no-gum']), ...(useHints ? [] : ['--no-hints']), ...process.argv.filter((a) => /^--(?:iterations|min-weight|decimals|out)=/.test(a))];
+  return `npm run train:pos${flags.length > 0 ? ` -- ${flags.join(' ')}` : ''}`;
+}
 
 const names: DatasetName[] = useGum ? ['ewt-train', 'gum-train'] : ['ewt-train'];
 const files = names.map((n) => [n, datasetFile(n)] as const);
@@ -62,18 +70,21 @@ const model: PosModel = {
   lemmaExceptions,
   lemmaVocabulary,
   meta: {
-    description: 'Averaged perceptron POS tagger (joint Penn|UPOS labels) and lemma exceptions for prose-app',
+    description: useHints
+      ? 'Averaged perceptron POS tagger (joint Penn|UPOS labels) and lemma exceptions for prose-app'
+      : 'Averaged perceptron POS tagger (joint Penn|UPOS labels) and lemma exceptions, trained without hints (for use without wink-nlp)',
     licence: 'CC BY-SA 4.0 (derived from UD English-EWT r2.16, CC BY-SA 4.0; see ATTRIBUTION.md beside this file)',
     trainedOn: names.map((n) => (n === 'ewt-train' ? 'UD_English-EWT r2.16 en_ewt-ud-train.conllu' : 'GUM V11.1.0 permissive genres, train split')),
     options: { iterations, seed: DEFAULT_TRAIN_OPTIONS.seed, minWeight, decimals, hints: useHints ? 'wink-nlp UPOS' : 'none' },
-    reproduce: `npm run train:pos${useGum ? '' : ' -- --no-gum'}${useHints ? '' : ' --no-hints'}`,
+    reproduce: reproduce(),
   },
 };
 const bytes = serialiseModel(model, decimals);
 writeFileSync(out, bytes);
-const attribution = fileURLToPath(new URL('../models/ATTRIBUTION.md', import.meta.url));
-if (!existsSync(attribution) || !readFileSync(attribution, 'utf8').includes('pos-perceptron.bin')) {
-  console.warn(`WARNING: ${attribution} has no section on pos-perceptron.bin; the weights are CC BY-SA 4.0 and must say so.`);
+// A model written beside the shipped one is meant to ship: its licence must be stated there.
+const attribution = join(dirname(out), 'ATTRIBUTION.md');
+if (dirname(out) === dirname(shippedModel) && !(existsSync(attribution) && readFileSync(attribution, 'utf8').includes(basename(out)))) {
+  console.warn(`WARNING: ${attribution} has no section on ${basename(out)}; the weights are CC BY-SA 4.0 and must say so.`);
 }
 console.log(
   `wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB, ${tagger.perceptron.featureCount} features, ` +

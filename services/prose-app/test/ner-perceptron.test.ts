@@ -1,4 +1,4 @@
-import { seededRandom } from '../src/nlp/random.js';
+import { seededRandom } from '@nlp-api/english';
 import { describe, expect, it } from 'vitest';
 import { compactModel, expandModel } from '../src/nlp/ner/model-io.js';
 import {

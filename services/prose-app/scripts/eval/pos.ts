@@ -14,10 +14,8 @@
  */
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadPosTagger } from '../../src/nlp/tagger/index.js';
-import { DEFAULT_MODEL_PATH } from '../../src/nlp/tagger/model-file.js';
-import { udTokenize } from '../../src/nlp/ud-tokenizer/index.js';
-import { scoreTokens, tokenDiffs } from './token-score.js';
+import { DEFAULT_MODEL_PATH, loadPosTagger, udTokenize } from '@nlp-api/english';
+import { endToEnd, pct, scoreTokens, tokenDiffs, type Counts } from './token-score.js';
 import { datasetFile, readConllu, type DatasetName, type UdSentence } from './ud.js';
 import { hintsFor } from './wink-hints.js';
 
@@ -31,8 +29,6 @@ if (available.length === 0) {
   console.log('SKIP: no dev data found (set NLP_DATA_DIR or put shared/data beside the checkout); nothing evaluated.');
   process.exit(0);
 }
-
-const pct = (a: number, b: number): string => (b === 0 ? '-' : ((100 * a) / b).toFixed(2));
 
 // Model: size, load time, memory.
 global.gc?.();
@@ -51,13 +47,6 @@ console.log(
     `load ${loadMs.toFixed(0)} ms; memory +${heapMb.toFixed(0)} MB (heap + array buffers)${global.gc ? '' : ' (approximate: run node with --expose-gc for an exact figure)'}; ` +
     `hints: ${usesHints ? 'wink-nlp' : 'none'}`,
 );
-
-interface Counts {
-  words: number;
-  xpos: number;
-  upos: number;
-  lemma: number;
-}
 
 async function evaluateSplit(name: DatasetName, sentences: UdSentence[]): Promise<void> {
   const words = sentences.reduce((n, s) => n + s.words.length, 0);
@@ -114,31 +103,6 @@ async function evaluateSplit(name: DatasetName, sentences: UdSentence[]): Promis
     const top = [...confusion].sort((a, b) => b[1] - a[1]).slice(0, 25);
     console.log(`  XPOS confusions (gold->predicted): ${top.map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
-}
-
-interface Tagged {
-  start: number;
-  end: number;
-  tag: string;
-  upos?: string;
-  lemma?: string;
-}
-
-function endToEnd(sentences: readonly UdSentence[], outputs: ReadonlyArray<readonly Tagged[]>): Counts {
-  const c: Counts = { words: 0, xpos: 0, upos: 0, lemma: 0 };
-  sentences.forEach((s, k) => {
-    const bySpan = new Map<string, Tagged>();
-    for (const t of outputs[k] ?? []) bySpan.set(`${t.start}:${t.end}`, t);
-    for (const w of s.words) {
-      c.words++;
-      const t = bySpan.get(`${w.start}:${w.end}`);
-      if (!t) continue;
-      if (t.tag === w.xpos) c.xpos++;
-      if (t.upos === w.upos) c.upos++;
-      if (t.lemma === w.lemma) c.lemma++;
-    }
-  });
-  return c;
 }
 
 async function engineEndToEnd(sentences: readonly UdSentence[]): Promise<void> {

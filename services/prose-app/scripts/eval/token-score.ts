@@ -1,4 +1,7 @@
-/** Boundary-based token scores: a predicted token is correct when its character span equals a gold word's span. */
+/**
+ * Boundary-based token scores: a predicted token is correct when its character span equals a gold word's
+ * span; and tag accuracy on those spans (end to end: a gold word without such a token counts as wrong).
+ */
 import type { UdSentence } from './ud.js';
 
 export interface Span {
@@ -52,4 +55,40 @@ export function tokenDiffs(sentences: readonly UdSentence[], predicted: Readonly
     }
   });
   return diffs;
+}
+
+/** a / b as a percentage with two decimals, '-' when b is 0. */
+export const pct = (a: number, b: number): string => (b === 0 ? '-' : ((100 * a) / b).toFixed(2));
+
+export interface Counts {
+  words: number;
+  xpos: number;
+  upos: number;
+  lemma: number;
+}
+
+export interface Tagged {
+  start: number;
+  end: number;
+  tag: string;
+  upos?: string;
+  lemma?: string;
+}
+
+/** Per gold word: right when a predicted token has exactly its span and the right tag / UPOS / lemma. */
+export function endToEnd(sentences: readonly UdSentence[], outputs: ReadonlyArray<readonly Tagged[]>): Counts {
+  const c: Counts = { words: 0, xpos: 0, upos: 0, lemma: 0 };
+  sentences.forEach((s, k) => {
+    const bySpan = new Map<string, Tagged>();
+    for (const t of outputs[k] ?? []) bySpan.set(`${t.start}:${t.end}`, t);
+    for (const w of s.words) {
+      c.words++;
+      const t = bySpan.get(`${w.start}:${w.end}`);
+      if (!t) continue;
+      if (t.tag === w.xpos) c.xpos++;
+      if (t.upos === w.upos) c.upos++;
+      if (t.lemma === w.lemma) c.lemma++;
+    }
+  });
+  return c;
 }

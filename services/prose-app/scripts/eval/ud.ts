@@ -1,7 +1,8 @@
 /**
  * CoNLL-U reading for the tokenizer/tagger scripts: sentences with their `# text`, every syntactic
  * word placed in that text by character offsets (multi-word tokens such as `don't` are split into
- * their words, which spell the surface form in EWT and GUM), and the data directory lookup.
+ * their words, which spell the surface form in EWT and GUM), whole documents rebuilt from them, and
+ * the data directory lookup.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,9 @@ export interface UdSentence {
   id: string;
   text: string;
   words: UdWord[];
+  /** The sentence opens a document (`# newdoc`) or a paragraph (`# newpar`; EWT has them, GUM not). */
+  newDoc?: boolean;
+  newPar?: boolean;
 }
 
 /** Parses CoNLL-U text; empty nodes (ids like 8.1) are skipped. */
@@ -28,14 +32,22 @@ export function parseConllu(content: string): UdSentence[] {
   let id = '';
   let text = '';
   let rows: string[][] = [];
+  let newDoc = false;
+  let newPar = false;
   const flush = (): void => {
-    if (rows.length > 0) sentences.push({ id, text, words: placeWords(text, rows) });
+    if (rows.length > 0) {
+      sentences.push({ id, text, words: placeWords(text, rows), ...(newDoc ? { newDoc } : {}), ...(newPar ? { newPar } : {}) });
+      newDoc = false;
+      newPar = false;
+    }
     rows = [];
     id = '';
     text = '';
   };
   for (const line of content.split('\n')) {
-    if (line.startsWith('# sent_id = ')) id = line.slice('# sent_id = '.length).trim();
+    if (line.startsWith('# newdoc')) newDoc = true;
+    else if (line.startsWith('# newpar')) newPar = true;
+    else if (line.startsWith('# sent_id = ')) id = line.slice('# sent_id = '.length).trim();
     else if (line.startsWith('# text = ')) text = line.slice('# text = '.length).replace(/\r$/, '');
     else if (line.trim() === '') flush();
     else if (!line.startsWith('#')) rows.push(line.split('\t'));
@@ -46,6 +58,29 @@ export function parseConllu(content: string): UdSentence[] {
 
 export function readConllu(path: string): UdSentence[] {
   return parseConllu(readFileSync(path, 'utf8'));
+}
+
+/**
+ * The documents of a treebank as running text, each as one UdSentence whose words carry offsets into
+ * it: sentences joined by a space, paragraphs by a blank line (where the treebank marks them).
+ * Also returns where each gold sentence starts.
+ */
+export function documents(sentences: readonly UdSentence[]): Array<{ doc: UdSentence; sentenceStarts: number[] }> {
+  const docs: Array<{ doc: UdSentence; sentenceStarts: number[] }> = [];
+  let current: { doc: UdSentence; sentenceStarts: number[] } | undefined;
+  for (const s of sentences) {
+    if (current === undefined || s.newDoc) {
+      current = { doc: { id: s.id, text: '', words: [] }, sentenceStarts: [] };
+      docs.push(current);
+    } else {
+      current.doc.text += s.newPar ? '\n\n' : ' ';
+    }
+    const offset = current.doc.text.length;
+    current.doc.text += s.text;
+    current.sentenceStarts.push(offset);
+    for (const w of s.words) current.doc.words.push(w.start < 0 ? w : { ...w, start: w.start + offset, end: w.end + offset });
+  }
+  return docs;
 }
 
 function placeWords(text: string, rows: string[][]): UdWord[] {

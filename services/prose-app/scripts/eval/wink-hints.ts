@@ -1,8 +1,8 @@
 /** wink-nlp's view of a sentence, as the tagger's hints (the same evidence the engine passes at run time). */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { winkHints } from '@nlp-api/english';
 import { tokenizeDoc } from '../../src/nlp/tokenize.js';
-import { winkHints } from '../../src/nlp/tagger/index.js';
 
 const wink = winkNLP(model, ['sbd', 'pos']);
 

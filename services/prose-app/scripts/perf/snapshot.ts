@@ -7,8 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildTexts, loadCorpus } from '../../../../scripts/bench/corpus.js';
+import { loadPosTagger } from '@nlp-api/english';
 import { loadNlpEngine } from '../../src/nlp/index.js';
-import { loadPosTagger } from '../../src/nlp/tagger/index.js';
 import { readConllu } from '../eval/ud.js';
 import { hintsFor } from '../eval/wink-hints.js';
 

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { LONGEST_TOKEN, loadPosTagger } from '@nlp-api/english';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { mergeEntities } from './entity-merge.js';
@@ -7,8 +8,7 @@ import { compromiseChunks, namedEntities } from './named-entities.js';
 import { loadPerceptronRecognizer } from './ner/recognizer.js';
 import { patternEntities } from './pattern-entities.js';
 import { groupBySentence, sentenceSpans } from './sentences.js';
-import { loadPosTagger } from './tagger/index.js';
-import { tagText } from './tagger/tag-text.js';
+import { tagText } from './tag-text.js';
 import { tokenizeDoc, winkSpansOf } from './tokenize.js';
 import type { Entity, NlpEngine, Sentence, Token } from './types.js';
 
@@ -19,14 +19,12 @@ const loadCompromise = (): Compromise => createRequire(import.meta.url)('comprom
 
 const isBlank = (text: string): boolean => text.trim().length === 0;
 
-/** No real word is this long; URLs rarely come near it. */
-export const LONGEST_TOKEN = 256;
 const LONG_RUN = new RegExp(`(\\S{${LONGEST_TOKEN}})(?=\\S)`, 'gu');
 
 /**
  * wink-nlp's tokenizer takes time quadratic in the length of a token (100,000 letters without a
- * space: 7.7 s). Runs of more than LONGEST_TOKEN code points are cut by a space in the copy wink
- * reads; tokens are still located in the original text, so offsets are unchanged.
+ * space: 7.7 s). Runs of more than LONGEST_TOKEN code points (the UD tokenizer's limit too) are cut
+ * by a space in the copy wink reads; tokens are still located in the original text, so offsets are unchanged.
  */
 export function breakLongRuns(text: string): string {
   return text.replace(LONG_RUN, '$1 ');
@@ -55,7 +53,7 @@ export interface EngineOptions {
 /**
  * Loads wink-nlp with its English model, the POS tagger's and the entity recogniser's weights; every
  * call on the returned engine reuses them. `tokens()` cuts the text the UD English way
- * (src/nlp/ud-tokenizer) and tags it with the averaged perceptron of src/nlp/tagger (Penn tag, UPOS,
+ * (@nlp-api/english's tokenizer) and tags it with its averaged perceptron (Penn tag, UPOS,
  * lemma; wink-nlp's UPOS as hints; chosen by measurement, see docs/tagger.md). Sentences come from
  * wink-nlp, entities from the trained recogniser (PERSON, ORGANIZATION, GPE, LOCATION; run sentence
  * by sentence on wink-nlp's tokens and UPOS) merged with wink-nlp's pattern entities (DATE, MONEY, URL, ...).

@@ -1,4 +1,4 @@
-import { StringTable } from '../string-table.js';
+import { StringTable } from '@nlp-api/english';
 import type { LinearModel } from './perceptron.js';
 
 export const MODEL_FORMAT = 'nlp-api/ner-perceptron@1';

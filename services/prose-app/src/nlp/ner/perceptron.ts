@@ -1,5 +1,4 @@
-import { seededRandom } from '../random.js';
-import { StringTable } from '../string-table.js';
+import { seededRandom, StringTable } from '@nlp-api/english';
 import { parseTag } from './iob-spans.js';
 
 /**

@@ -149,8 +149,13 @@ export function parseModel(bytes: Uint8Array): PosModel {
   };
 }
 
-/** Where the shipped model lives: `services/prose-app/models/`, from both `src/nlp/tagger` and `dist/nlp/tagger`. */
-export const DEFAULT_MODEL_PATH = new URL('../../../models/pos-perceptron.bin', import.meta.url);
+/**
+ * Where the shipped models live: this package's `models/`, from both `src/tagger` and `dist/tagger`.
+ * The default model was trained with wink-nlp's UPOS as hints (prose-app passes them); the
+ * standalone one without, for callers that have no wink-nlp (see ../standalone.ts).
+ */
+export const DEFAULT_MODEL_PATH = new URL('../../models/pos-perceptron.bin', import.meta.url);
+export const STANDALONE_MODEL_PATH = new URL('../../models/pos-perceptron-standalone.bin', import.meta.url);
 
 export function loadModelFile(path: string | URL = process.env.POS_MODEL_PATH ?? DEFAULT_MODEL_PATH): PosModel {
   return parseModel(readFileSync(path));

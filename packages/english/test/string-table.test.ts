@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { StringTable, StringTableBuilder } from '../src/nlp/string-table.js';
-import { loadModelFile } from '../src/nlp/tagger/model-file.js';
-import { PerceptronModel } from '../src/nlp/tagger/perceptron.js';
-import { setTagFeatures, wordFeatures, wordInfo } from '../src/nlp/tagger/features.js';
+import { loadModelFile, StringTable, StringTableBuilder } from '../src/index.js';
+import { setTagFeatures, wordFeatures, wordInfo } from '../src/tagger/features.js';
+import { PerceptronModel } from '../src/tagger/perceptron.js';
 
 /** The string keys of the POS model file's weight lines, and their scores as the JSON says. */
 describe('StringTable', () => {

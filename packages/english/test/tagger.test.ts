@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_PATH, loadModelFile, parseModel, serialiseModel } from '../src/nlp/tagger/model-file.js';
-import { learnLemmaExceptions, lemmatize, loadPosTagger, ruleLemma, winkHints, type PosModel, PosTagger } from '../src/nlp/tagger/index.js';
-import { PerceptronTrainer } from '../src/nlp/tagger/perceptron.js';
-import { seededRandom, shuffle } from '../src/nlp/random.js';
-import { trainTagger } from '../src/nlp/tagger/train.js';
+import {
+  DEFAULT_MODEL_PATH, lemmatize, loadModelFile, loadPosTagger, parseModel, PosTagger, ruleLemma, seededRandom, serialiseModel, shuffle, STANDALONE_MODEL_PATH, winkHints, type PosModel,
+} from '../src/index.js';
+import { PerceptronTrainer } from '../src/tagger/perceptron.js';
+import { learnLemmaExceptions, trainTagger } from '../src/training.js';
 
 describe('averaged perceptron on a tiny synthetic problem', () => {
   // Two templates: the word, and its last letter. Class = "A" for words ending in a, "B" for b.
@@ -78,9 +78,11 @@ describe('sequence tagger trained on toy sentences', () => {
     expect(() => parseModel(bytes.subarray(0, bytes.length - 8))).toThrow(/truncated/);
   });
 
-  it('ships the model the serialiser writes: loading and saving it again gives the same bytes', () => {
-    const shipped = readFileSync(DEFAULT_MODEL_PATH);
-    expect(serialiseModel(parseModel(shipped), 1).equals(shipped)).toBe(true);
+  it('ships the models the serialiser writes: loading and saving them again gives the same bytes', () => {
+    for (const path of [DEFAULT_MODEL_PATH, STANDALONE_MODEL_PATH]) {
+      const shipped = readFileSync(path);
+      expect(serialiseModel(parseModel(shipped), 1).equals(shipped)).toBe(true);
+    }
   });
 });
 

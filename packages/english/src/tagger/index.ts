@@ -1,5 +1,5 @@
 /**
- * The POS tagger of prose-app: an averaged perceptron trained on UD English-EWT (+ GUM) predicting
+ * The POS tagger: an averaged perceptron trained on UD English-EWT (+ GUM) predicting
  * a joint Penn/UPOS label per word ("VBP|AUX"), plus lemmas from suffix rules and an exception
  * lexicon. See docs/tagger.md for the measurements behind the choices.
  */
@@ -73,6 +73,3 @@ export function winkHints(words: ReadonlyArray<{ start: number; end: number }>, 
   }
   return hints;
 }
-
-export { learnLemmaExceptions, lemmatize, ruleLemma } from './lemma.js';
-export { loadModelFile, parseModel, serialiseModel, type PosModel } from './model-file.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LONGEST_TOKEN, udTokenize } from '../src/nlp/ud-tokenizer/index.js';
+import { LONGEST_TOKEN, udTokenize } from '../src/index.js';
 
 const texts = (text: string): string[] => udTokenize(text).map((t) => t.text);
 
