@@ -2,6 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadStandaloneTagger } from '@nlp-api/english';
 import { createLogger } from '@nlp-api/service-kit';
 import { createProseApp } from '../../prose-app/src/app.js';
 import { loadNlpEngine } from '../../prose-app/src/nlp/index.js';
@@ -31,7 +32,7 @@ async function serve(app: RequestListener): Promise<URL> {
 }
 
 beforeAll(async () => {
-  const rake = await serve(createRakeApp(settings, logger));
+  const rake = await serve(createRakeApp(settings, logger, { tagger: loadStandaloneTagger() }));
   const prose = await serve(createProseApp(settings, { engine: loadNlpEngine() }, logger));
   gateway = createGatewayApp(
     { ...settings, upstreamTimeoutMs: 5_000, batchMaxDocuments: 5 },
@@ -64,6 +65,21 @@ describe('batch endpoints', () => {
     expect(res.body.results[0].keywords).toEqual([{ candidate: 'interconnected computer networks', score: 9 }]);
   });
 
+  it.each(['positionrank', 'multipartiterank'])('answers /batch/keywords with "algorithm": "%s" as the single endpoint does', async (algorithm) => {
+    const res = await request(gateway)
+      .post('/batch/keywords')
+      .set(auth)
+      .send({ algorithm, limit: 3, documents: TEXTS.map((text) => ({ text })) });
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toEqual([]);
+    for (const [i, text] of TEXTS.entries()) {
+      const single = await request(gateway).post('/keywords').set(auth).send({ text, algorithm, limit: 3 });
+      expect(single.status).toBe(200);
+      expect(res.body.results[i].keywords).toEqual(single.body);
+    }
+    expect(res.body.results[1].keywords.map((k: { candidate: string }) => k.candidate)).toEqual(expect.arrayContaining(['Angela Merkel', 'Emmanuel Macron']));
+  });
+
   it('answers 200 with the good documents in results and the bad ones in errors', async () => {
     const res = await request(gateway)
       .post('/batch/entities')
@@ -76,6 +92,25 @@ describe('batch endpoints', () => {
       { index: 2, code: 'PAYLOAD_TOO_LARGE', message: '"text" is 2001 bytes of UTF-8; the limit is 2000 bytes' },
       { index: 3, code: 'INVALID_REQUEST', message: 'a document must be an object {"id"?, "text"}' },
     ]);
+  });
+
+  it("checks the options with the single endpoint's rules: one that does not fit the algorithm is each document's error", async () => {
+    const res = await request(gateway)
+      .post('/batch/keywords')
+      .set(auth)
+      .send({ algorithm: 'multipartiterank', stoplist: 'fox', documents: [{ id: 'a', text: TEXTS[0] }] });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      results: [],
+      errors: [
+        {
+          index: 0,
+          id: 'a',
+          code: 'INVALID_REQUEST',
+          message: '"stoplist" applies only to "algorithm": "rake" or "yake" (multipartiterank candidates are noun phrases found by part of speech)',
+        },
+      ],
+    });
   });
 
   it("reports a backend's refusal of one document as that document's error", async () => {

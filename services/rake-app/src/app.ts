@@ -1,4 +1,5 @@
-import { createServiceApp, textEndpoint, type Logger, type ServiceApp } from '@nlp-api/service-kit';
+import type { PosTagger } from '@nlp-api/english';
+import { createServiceApp, notReady, textEndpoint, type Logger, type ServiceApp } from '@nlp-api/service-kit';
 import type { RakeConfig } from './config.js';
 import { extract, readKeywordRequest } from './keywords/request.js';
 
@@ -6,20 +7,31 @@ export type RakeSettings = Pick<RakeConfig, 'auth' | 'maxTextBytes'> & Partial<P
 
 export { readKeywordRequest } from './keywords/request.js';
 
-export function createRakeApp(settings: RakeSettings, logger: Logger): ServiceApp {
+/** The tagger the noun-phrase algorithms read; empty until start-up has loaded its model. */
+export interface TaggerSlot {
+  tagger: PosTagger | undefined;
+}
+
+const LOADING = 'rake-app is still loading its tagger model';
+
+export function createRakeApp(settings: RakeSettings, logger: Logger, slot: TaggerSlot = { tagger: undefined }): ServiceApp {
+  const tagger = (): PosTagger => {
+    if (!slot.tagger) throw notReady(LOADING);
+    return slot.tagger;
+  };
   return createServiceApp({
     name: 'rake-app',
     auth: settings.auth,
     metricsPublic: settings.metricsPublic ?? false,
     logger,
-    // The stoplist is compiled in: there is nothing to load, so the service is ready once it listens.
-    readiness: () => ({ ready: true }),
+    // RAKE and YAKE answer at once (their stoplists are compiled in); the noun-phrase algorithms wait for the tagger.
+    readiness: () => (slot.tagger ? { ready: true } : { ready: false, reason: LOADING }),
     routes: [
       {
         method: 'POST',
         path: '/keywords',
         name: 'keywords',
-        handler: textEndpoint(settings.maxTextBytes, ({ text, fields }) => extract(text, readKeywordRequest(fields))),
+        handler: textEndpoint(settings.maxTextBytes, ({ text, fields }) => extract(text, readKeywordRequest(fields), tagger)),
       },
     ],
   });

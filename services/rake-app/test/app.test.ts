@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { createLogger } from '@nlp-api/service-kit';
-import { createRakeApp } from '../src/app.js';
+import { loadStandaloneTagger } from '@nlp-api/english';
+import { createRakeApp, type TaggerSlot } from '../src/app.js';
 
 const KEY = 'rake-test-key';
 const auth = { Authorization: `Bearer ${KEY}` };
-const app = createRakeApp({ auth: { keys: [KEY] }, maxTextBytes: 2_000 }, createLogger('rake-test', 'silent'));
+const settings = { auth: { keys: [KEY] }, maxTextBytes: 2_000 };
+const logger = createLogger('rake-test', 'silent');
+const app = createRakeApp(settings, logger, { tagger: loadStandaloneTagger() });
 
 const SEED =
   'The Internet is the global system of interconnected computer networks that use the Internet protocol suite to link devices worldwide.';
@@ -83,6 +86,12 @@ describe('POST /keywords', () => {
     [{ algorithm: 'yake', maxScore: 'low' }, '"maxScore"'],
     [{ algorithm: 'yake', limit: 0 }, '"limit"'],
     [{ algorithm: 'yake', stoplist: 'snowball' }, '"stoplist"'],
+    [{ algorithm: 'positionrank', maxScore: 0.5 }, '"maxScore"'],
+    [{ algorithm: 'positionrank', stoplist: 'smart' }, '"stoplist"'],
+    [{ algorithm: 'multipartiterank', minChars: 3 }, '"minChars"'],
+    [{ algorithm: 'multipartiterank', adjoining: true }, '"adjoining"'],
+    [{ algorithm: 'multipartiterank', maxWords: 0 }, '"maxWords"'],
+    [{ algorithm: 'positionrank', limit: 10_001 }, '"limit"'],
   ])('rejects an invalid option %j with 400', async (options, named) => {
     const res = await request(app).post('/keywords').set(auth).send({ text: SEED, ...options });
     expect(res.status).toBe(400);
@@ -140,6 +149,39 @@ describe('POST /keywords', () => {
     expect(limited.body.map((k: { candidate: string }) => k.candidate)).toEqual(['Kaggle', 'Google']);
   });
 
+  it.each(['positionrank', 'multipartiterank'])('runs %s when asked: noun phrases as written, highest score first, 10 at most by default', async (algorithm) => {
+    const text =
+      'Angela Merkel met Apple in Berlin on 3 May 2019. It cost $5 million. The Internet is the global system of interconnected computer networks.';
+    const res = await request(app).post('/keywords').set(auth).send({ text, algorithm });
+    expect(res.status).toBe(200);
+    const keywords = res.body as { candidate: string; score: number }[];
+    expect(new Set(keywords.map((k) => k.candidate))).toEqual(
+      new Set(['Angela Merkel', 'Apple', 'Berlin', 'interconnected computer networks', 'global system', 'Internet']),
+    );
+    for (const keyword of keywords) expect(Object.keys(keyword)).toEqual(['candidate', 'score']);
+    expect(keywords.map((k) => k.score)).toEqual([...keywords.map((k) => k.score)].sort((a, b) => b - a));
+    const long = await request(app).post('/keywords').set(auth).send({ text: 'word and word. '.repeat(20) + SEED.repeat(5), algorithm });
+    expect(long.body.length).toBeLessThanOrEqual(10);
+    const limited = await request(app).post('/keywords').set(auth).send({ text, algorithm, limit: 2, maxWords: 2, minFrequency: 1, minScore: 0 });
+    expect(limited.body).toHaveLength(2);
+    expect(limited.body.every((k: { candidate: string }) => k.candidate.split(' ').length <= 2)).toBe(true);
+  });
+
+  it('answers the noun-phrase algorithms with 503 until the tagger has loaded, and RAKE meanwhile', async () => {
+    const slot: TaggerSlot = { tagger: undefined };
+    const loading = createRakeApp(settings, logger, slot);
+    const ready = await request(loading).get('/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body.message).toContain('tagger');
+    const early = await request(loading).post('/keywords').set(auth).send({ text: SEED, algorithm: 'positionrank' });
+    expect(early.status).toBe(503);
+    expect(early.body.code).toBe('NOT_READY');
+    expect((await request(loading).post('/keywords').set(auth).send({ text: SEED })).text).toBe(SEED_ANSWER);
+    slot.tagger = loadStandaloneTagger();
+    expect((await request(loading).get('/ready')).status).toBe(200);
+    expect((await request(loading).post('/keywords').set(auth).send({ text: SEED, algorithm: 'positionrank' })).status).toBe(200);
+  });
+
   it('rejects a missing key with 401', async () => {
     const res = await request(app).post('/keywords').send({ text: SEED });
     expect(res.status).toBe(401);
@@ -168,7 +210,7 @@ describe('POST /keywords', () => {
 });
 
 describe('rake-app service endpoints', () => {
-  it('is ready as soon as it listens: nothing to load', async () => {
+  it('is ready once its tagger model has loaded', async () => {
     expect((await request(app).get('/ready')).body).toEqual({ status: 'UP' });
     expect((await request(app).get('/health')).body).toEqual({ status: 'UP' });
   });

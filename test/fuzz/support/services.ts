@@ -1,5 +1,6 @@
 /** The three apps built in-process and listening on loopback, plus the known-good answers property 2 checks. */
 import { expect } from 'vitest';
+import { loadStandaloneTagger } from '@nlp-api/english';
 import { createLogger } from '@nlp-api/service-kit';
 import { createGatewayApp } from '../../../services/nlp-client/src/app.js';
 import { createUpstream } from '../../../services/nlp-client/src/upstream.js';
@@ -16,7 +17,7 @@ export const MAX_TEXT_BYTES = 4_000;
 const logger = createLogger('fuzz', 'silent');
 const settings = { auth: { keys: [KEY] }, maxTextBytes: MAX_TEXT_BYTES };
 
-export const startRake = (): Promise<Listening> => listen(createRakeApp(settings, logger));
+export const startRake = (): Promise<Listening> => listen(createRakeApp(settings, logger, { tagger: loadStandaloneTagger() }));
 
 /** prose-app with its models loaded (once per call: call it once per test file), and its seed answer recorded. */
 export async function startProse(maxTextBytes = MAX_TEXT_BYTES): Promise<Listening> {

@@ -5,6 +5,8 @@
 
 import { check, KeywordsRequest, MAX_STOPLIST_WORDS, MAX_STOPWORD_CHARS, MAX_YAKE_WORDS } from '@nlp-api/api-schema';
 import { badRequest } from '@nlp-api/service-kit';
+import { tagStandalone, type PosTagger } from '@nlp-api/english';
+import { extractKeyphrases, type KeyphraseAlgorithm, type KeyphraseOptions } from '../keyphrase/index.js';
 import { extractKeywords, type Keyword, type RakeOptions } from '../rake/index.js';
 import { extractYakeKeywords, type YakeOptions } from '../yake/index.js';
 
@@ -12,7 +14,8 @@ export { MAX_STOPLIST_WORDS, MAX_STOPWORD_CHARS, MAX_YAKE_WORDS };
 
 export type KeywordRequest =
   | { readonly algorithm: 'rake'; readonly options: RakeOptions }
-  | { readonly algorithm: 'yake'; readonly options: YakeOptions };
+  | { readonly algorithm: 'yake'; readonly options: YakeOptions }
+  | { readonly algorithm: KeyphraseAlgorithm; readonly options: KeyphraseOptions };
 
 /** null and absent both mean "not set". */
 const given = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
@@ -25,18 +28,30 @@ export function readKeywordRequest(fields: Record<string, unknown>): KeywordRequ
   const checked = check(KeywordsRequest, fields);
   if (!checked.ok) throw badRequest('INVALID_REQUEST', checked.message);
   const request = checked.value;
+  const shared = { limit: given(request.limit), maxWords: given(request.maxWords), minFrequency: given(request.minFrequency) };
+  if (request.algorithm === 'positionrank' || request.algorithm === 'multipartiterank') {
+    return { algorithm: request.algorithm, options: { ...shared, minScore: given(request.minScore) } };
+  }
   const common = {
-    limit: given(request.limit),
-    maxWords: given(request.maxWords),
+    ...shared,
     stopwords: given(request.stoplist),
     minChars: given(request.minChars),
-    minFrequency: given(request.minFrequency),
   };
   if (request.algorithm === 'yake') return { algorithm: 'yake', options: { ...common, maxScore: given(request.maxScore) } };
   return { algorithm: 'rake', options: { ...common, minScore: given(request.minScore), adjoining: given(request.adjoining) } };
 }
 
-/** Runs the requested algorithm; every answer is `[{candidate, score}]`, best first. */
-export function extract(text: string, request: KeywordRequest): Keyword[] {
-  return request.algorithm === 'yake' ? extractYakeKeywords(text, request.options) : extractKeywords(text, request.options);
+/**
+ * Runs the requested algorithm; every answer is `[{candidate, score}]`, best first. The noun-phrase
+ * algorithms need the tagger (`tagger()` throws while it is still loading); RAKE and YAKE do not.
+ */
+export function extract(text: string, request: KeywordRequest, tagger: () => PosTagger): Keyword[] {
+  switch (request.algorithm) {
+    case 'rake':
+      return extractKeywords(text, request.options);
+    case 'yake':
+      return extractYakeKeywords(text, request.options);
+    default:
+      return extractKeyphrases(text, tagStandalone(tagger(), text), request.algorithm, request.options);
+  }
 }
