@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, startStack, type Stack } from '../support/processes.js';
 
@@ -44,6 +44,10 @@ describe.runIf(available)('the playground in a real browser', () => {
     await stack?.stop();
   });
 
+  /** The JSON body of the next POST /keywords the page sends. */
+  const nextKeywordsRequest = (page: Page) =>
+    page.waitForRequest((req) => req.method() === 'POST' && req.url() === `${base}/keywords`).then((req) => req.postDataJSON() as unknown);
+
   it('shows the keywords of the seed text, highlights entities and tags tokens', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
@@ -51,12 +55,21 @@ describe.runIf(available)('the playground in a real browser', () => {
     page.on('request', (req) => !req.url().startsWith(base) && problems.push(`external request: ${req.url()}`));
 
     await page.goto(base);
+    // The keywords algorithm starts on the recommended one, PositionRank.
+    expect(await page.locator('#algorithm').inputValue()).toBe('positionrank');
+    expect(await page.locator('#algorithm option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual([
+      'positionrank', 'multipartiterank', 'rake', 'yake',
+    ]);
+    expect(await page.locator('#algorithm option:checked').textContent()).toBe('PositionRank — short texts (recommended)');
+
     await page.fill('#key', KEY);
     await page.fill('#text', `${SEED} Angela Merkel met Emmanuel Macron in Paris.`);
+    const sent = nextKeywordsRequest(page);
     await page.click('#run');
+    expect(await sent).toEqual({ text: `${SEED} Angela Merkel met Emmanuel Macron in Paris.`, algorithm: 'positionrank' });
     await page.waitForSelector('#keywords li .candidate');
-    const keywords = await page.locator('#keywords .candidate').allTextContents();
-    expect(keywords).toContain('interconnected computer networks');
+    expect(await page.locator('#keywords .candidate').count()).toBeGreaterThan(0);
+    for (const score of await page.locator('#keywords .score').allTextContents()) expect(Number.isFinite(Number(score)), score).toBe(true);
 
     const entities = await page.locator('#annotated mark.entity').evaluateAll((marks) => marks.map((m) => (m as HTMLElement).dataset.label));
     expect(entities).toEqual(expect.arrayContaining(['PERSON', 'GPE']));
@@ -65,6 +78,26 @@ describe.runIf(available)('the playground in a real browser', () => {
 
     await page.screenshot({ path: join(ARTIFACTS, 'playground.png'), fullPage: true });
     expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('sends the algorithm chosen in the select, and shows its keywords with their scores', async () => {
+    const page = await browser.newPage();
+    await page.goto(base);
+    await page.fill('#key', KEY);
+    await page.fill('#text', SEED);
+    for (const algorithm of ['rake', 'yake', 'multipartiterank']) {
+      await page.selectOption('#algorithm', algorithm);
+      const sent = nextKeywordsRequest(page);
+      await page.click('#run');
+      expect(await sent).toEqual({ text: SEED, algorithm });
+      await expect.poll(() => page.locator('#run').isEnabled()).toBe(true);
+      expect(await page.locator('#status').textContent()).toMatch(/^\d+ keywords/);
+      if (algorithm === 'rake') {
+        const rows = await page.locator('#keywords li').evaluateAll((items) => items.map((li) => li.textContent));
+        expect(rows).toContain('interconnected computer networks9');
+      }
+    }
     await page.close();
   }, 60_000);
 

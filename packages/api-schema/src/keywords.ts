@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { TextRequest } from './common.js';
 
-export const KEYWORD_ALGORITHMS = ['rake', 'yake'] as const;
+export const KEYWORD_ALGORITHMS = ['rake', 'yake', 'positionrank', 'multipartiterank'] as const;
+export type KeywordAlgorithm = (typeof KEYWORD_ALGORITHMS)[number];
+/** The one to suggest for general text (docs, playground); leaving "algorithm" out still means "rake". */
+export const RECOMMENDED_KEYWORD_ALGORITHM = 'positionrank' satisfies KeywordAlgorithm;
+/** What each algorithm is for, in one line, for the docs and the clients. */
+export const KEYWORD_ALGORITHM_SUMMARIES: Readonly<Record<KeywordAlgorithm, string>> = {
+  rake: 'RAKE (Rose et al. 2010), the default: use for fast phrases split at stop words, with your own stoplist if you like',
+  yake: 'YAKE (Campos et al. 2020): use for ranking by statistical features (casing, position, spread); lower score is better',
+  positionrank: 'PositionRank (Florescu & Caragea 2017): use for short texts (abstracts, paragraphs, descriptions); recommended',
+  multipartiterank: 'MultipartiteRank (Boudin 2018): use for long documents and news',
+};
+/** The noun-phrase, word-graph algorithms: no stop words, higher score is better. */
+const GRAPH_ALGORITHMS: readonly KeywordAlgorithm[] = ['positionrank', 'multipartiterank'];
 /** Largest custom stoplist, in words, and longest stop word, in characters (code points). */
 export const MAX_STOPLIST_WORDS = 2_000;
 export const MAX_STOPWORD_CHARS = 50;
@@ -25,20 +37,30 @@ export const KeywordsRequest = TextRequest.extend({
   algorithm: z
     .enum(KEYWORD_ALGORITHMS, { error: `must be one of ${KEYWORD_ALGORITHMS.map((a) => JSON.stringify(a)).join(', ')}` })
     .nullish()
-    .describe('"rake" (default; Rose et al. 2010) or "yake" (Campos et al. 2020). See docs/keywords.md.'),
-  limit: wholeNumber(1, 10_000).nullish().describe('Most results to return (YAKE: 20 when not set).'),
+    .describe(
+      `${KEYWORD_ALGORITHMS.map((algorithm) => `"${algorithm}": ${KEYWORD_ALGORITHM_SUMMARIES[algorithm]}.`).join(' ')} ` +
+        'Not set means "rake". See docs/keywords.md.',
+    ),
+  limit: wholeNumber(1, 10_000)
+    .nullish()
+    .describe('Most results to return. When not set, RAKE: all; YAKE: 20; positionrank/multipartiterank: 10.'),
   maxWords: wholeNumber(1, 100)
     .nullish()
-    .describe(`Longest phrase, in words. RAKE: filters the output, scores unchanged. YAKE: the n-gram size, 1 to ${MAX_YAKE_WORDS} (default 3).`),
-  minScore: finite.nullish().describe('RAKE only: drop results scoring below this (higher is better).'),
+    .describe(
+      `Longest phrase, in words. RAKE: filters the output, scores unchanged. YAKE: the n-gram size, 1 to ${MAX_YAKE_WORDS} (default 3). ` +
+        'PositionRank/MultipartiteRank: longest candidate considered, in words (positionrank default 3, as in the paper; multipartiterank unlimited).',
+    ),
+  minScore: finite.nullish().describe('RAKE, PositionRank, MultipartiteRank: drop results scoring below this (higher is better).'),
   maxScore: finite.nullish().describe('YAKE only: drop results scoring above this (lower is better).'),
   stoplist: z
     .union([z.enum(['smart', 'fox']), z.array(stopword).max(MAX_STOPLIST_WORDS, { error: `may hold at most ${MAX_STOPLIST_WORDS} words` })], {
       error: 'must be "smart", "fox" or an array of words',
     })
     .nullish()
-    .describe(`"smart" (default), "fox", or your own list of at most ${MAX_STOPLIST_WORDS} words.`),
-  minChars: wholeNumber(1, 50).nullish().describe('Words shorter than this break phrases (RAKE default 1, YAKE default 3).'),
+    .describe(`RAKE and YAKE only: "smart" (default), "fox", or your own list of at most ${MAX_STOPLIST_WORDS} words.`),
+  minChars: wholeNumber(1, 50)
+    .nullish()
+    .describe('RAKE and YAKE only: words shorter than this break phrases (RAKE default 1, YAKE default 3).'),
   minFrequency: wholeNumber(1, 100_000).nullish().describe('Keep only candidates occurring at least this many times.'),
   adjoining: z
     .boolean({ error: 'must be true or false' })
@@ -46,16 +68,27 @@ export const KeywordsRequest = TextRequest.extend({
     .describe('RAKE only: also find keywords with interior stop words ("axis of evil"), section 1.2.3 of the paper.'),
 })
   .superRefine((request, ctx) => {
-    const onlyFor = (field: string, algorithm: string, hint: string) =>
-      ctx.addIssue({ code: 'custom', path: [field], message: `applies only to "algorithm": "${algorithm}"${hint}` });
-    if (request.algorithm === 'yake') {
-      if (request.minScore != null) onlyFor('minScore', 'rake', ' (YAKE scores are lower-is-better: use "maxScore")');
-      if (request.adjoining === true) onlyFor('adjoining', 'rake', ' (YAKE candidates already keep inner stop words)');
+    const onlyFor = (field: string, algorithms: readonly KeywordAlgorithm[], hint: string) =>
+      ctx.addIssue({
+        code: 'custom',
+        path: [field],
+        message: `applies only to "algorithm": ${algorithms.map((a) => `"${a}"`).join(' or ')}${hint}`,
+      });
+    const { algorithm } = request;
+    if (algorithm === 'yake') {
+      if (request.minScore != null) onlyFor('minScore', ['rake'], ' (YAKE scores are lower-is-better: use "maxScore")');
+      if (request.adjoining === true) onlyFor('adjoining', ['rake'], ' (YAKE candidates already keep inner stop words)');
       if (request.maxWords != null && request.maxWords > MAX_YAKE_WORDS) {
         ctx.addIssue({ code: 'custom', path: ['maxWords'], message: `must be a whole number from 1 to ${MAX_YAKE_WORDS} for YAKE` });
       }
+    } else if (algorithm != null && GRAPH_ALGORITHMS.includes(algorithm)) {
+      const nounPhrases = ` (${algorithm} candidates are noun phrases found by part of speech)`;
+      if (request.maxScore != null) onlyFor('maxScore', ['yake'], ` (${algorithm} scores are higher-is-better: use "minScore")`);
+      if (request.stoplist != null) onlyFor('stoplist', ['rake', 'yake'], nounPhrases);
+      if (request.minChars != null) onlyFor('minChars', ['rake', 'yake'], nounPhrases);
+      if (request.adjoining === true) onlyFor('adjoining', ['rake'], nounPhrases);
     } else if (request.maxScore != null) {
-      onlyFor('maxScore', 'yake', ' (RAKE scores are higher-is-better: use "minScore")');
+      onlyFor('maxScore', ['yake'], ' (RAKE scores are higher-is-better: use "minScore")');
     }
   })
   .meta({ id: 'KeywordsRequest' });
@@ -65,7 +98,7 @@ export type KeywordsRequestBody = z.infer<typeof KeywordsRequest>;
 export const Keyword = z
   .object({
     candidate: z.string(),
-    score: z.number().describe('RAKE: higher is better. YAKE: lower is better. Results are always best first.'),
+    score: z.number().describe('RAKE, PositionRank, MultipartiteRank: higher is better. YAKE: lower is better. Results are always best first.'),
   })
   .meta({ id: 'Keyword' });
 

@@ -141,7 +141,7 @@ export function buildOpenApiDocument(options: OpenApiOptions): Record<string, un
       title: 'NLP API',
       version: options.version,
       description:
-        'RAKE and YAKE keywords, tokens with Penn Treebank tags, sentences and named entities. Every endpoint ' +
+        'Keywords (RAKE, YAKE, PositionRank, MultipartiteRank), tokens with Penn Treebank tags, sentences and named entities. Every endpoint ' +
         'except /health, /ready, /openapi.json and the pages needs "Authorization: Bearer <key or JWT>". ' +
         'Errors are {"message", "code"}.',
       license: { name: 'MIT', identifier: 'MIT' },
@@ -149,7 +149,7 @@ export function buildOpenApiDocument(options: OpenApiOptions): Record<string, un
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
     paths: {
-      '/keywords': post('Keywords of a text (RAKE by default, or YAKE)', ref('KeywordsRequest'), 'keywordsRequest', ref('Keywords'), 'keywordsResponse'),
+      '/keywords': post('Keywords of a text (RAKE by default, or YAKE, PositionRank, MultipartiteRank)', ref('KeywordsRequest'), 'keywordsRequest', ref('Keywords'), 'keywordsResponse'),
       '/tokens': post('Tokens with Penn tags, IOB entity labels and offsets', ref('TextRequest'), 'textRequest', ref('Tokens'), 'tokensResponse'),
       '/entities': post('Named and pattern entities with offsets; spans never overlap', ref('TextRequest'), 'textRequest', ref('Entities'), 'entitiesResponse'),
       '/sentences': post('Sentences with offsets', ref('TextRequest'), 'sentencesRequest', ref('Sentences'), 'sentencesResponse'),

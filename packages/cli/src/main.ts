@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FORMATTERS } from './format.js';
 
-const USAGE = `usage: nlp <keywords|tokens|entities|sentences> [text] [--url URL] [--key KEY] [--json]
+const USAGE = `usage: nlp <keywords|tokens|entities|sentences> [text] [--algorithm NAME] [--url URL] [--key KEY] [--json]
 
-  text        the text to analyse; read from standard input when absent or "-"
-  --url       the gateway (default: $NLP_URL, else http://localhost:8080)
-  --key       the API key or JWT (default: $NLP_API_KEY, else $AUTH_KEY)
-  --json      print the API's JSON instead of a table`;
+  text         the text to analyse; read from standard input when absent or "-"
+  --algorithm  keywords only: positionrank (short texts: abstracts, paragraphs; recommended),
+               multipartiterank (long documents, news), rake (the default) or yake
+  --url        the gateway (default: $NLP_URL, else http://localhost:8080)
+  --key        the API key or JWT (default: $NLP_API_KEY, else $AUTH_KEY)
+  --json       print the API's JSON instead of a table`;
 
 interface Writable {
   write(chunk: string): unknown;
@@ -26,7 +28,13 @@ export async function main(
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { url: { type: 'string' }, key: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        algorithm: { type: 'string' },
+        url: { type: 'string' },
+        key: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     stderr.write(`nlp: ${(error as Error).message}\n${USAGE}\n`);
@@ -43,6 +51,10 @@ export async function main(
     stderr.write(`nlp: unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
+  if (values.algorithm !== undefined && command !== 'keywords') {
+    stderr.write(`nlp: --algorithm applies only to keywords\n${USAGE}\n`);
+    return 2;
+  }
   const key = values.key ?? env.NLP_API_KEY ?? env.AUTH_KEY;
   if (!key) {
     stderr.write('nlp: no API key; pass --key or set NLP_API_KEY\n');
@@ -56,7 +68,8 @@ export async function main(
     res = await fetch(`${base}/${command}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ text }),
+      // The gateway checks the algorithm's name and its options, and says which field is wrong.
+      body: JSON.stringify({ text, algorithm: values.algorithm }),
       signal: AbortSignal.timeout(30_000),
     });
   } catch (error) {

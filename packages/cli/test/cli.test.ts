@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { check, KEYWORD_ALGORITHMS, KeywordsRequest } from '@nlp-api/api-schema';
 import { main } from '../src/main.js';
 
 let server: http.Server;
@@ -18,6 +19,13 @@ beforeAll(async () => {
         res.statusCode = 401;
         res.end('{"message":"invalid API key","code":"UNAUTHORIZED"}');
       } else if (req.url === '/keywords') {
+        // Checks the options as the gateway does.
+        const checked = check(KeywordsRequest, JSON.parse(body));
+        if (!checked.ok) {
+          res.statusCode = 400;
+          res.end(JSON.stringify({ message: checked.message, code: 'INVALID_REQUEST' }));
+          return;
+        }
         res.end('[{"candidate":"global system","score":4},{"candidate":"internet","score":2}]');
       } else {
         res.end('[{"text":"Paris","label":"GPE","start":10,"end":15}]');
@@ -65,5 +73,33 @@ describe('the nlp command-line client', () => {
     expect((await run(['keywords', 'x'])).err).toContain('no API key');
     const unreachable = await run(['keywords', 'x', '--key', 'good', '--url', 'http://127.0.0.1:1']);
     expect(unreachable).toMatchObject({ code: 2, err: expect.stringContaining('cannot reach') });
+  });
+
+  it.each(KEYWORD_ALGORITHMS)('sends --algorithm %s with the keywords request', async (algorithm) => {
+    const { code } = await run(['keywords', 'The global system', '--algorithm', algorithm, '--key', 'good']);
+    expect(code).toBe(0);
+    expect(seen.at(-1)).toMatchObject({ path: '/keywords', body: JSON.stringify({ text: 'The global system', algorithm }) });
+  });
+
+  it('lists every algorithm in the usage, the recommended one first', async () => {
+    const { code, out } = await run(['--help']);
+    expect(code).toBe(0);
+    expect(out).toContain('--algorithm');
+    for (const algorithm of KEYWORD_ALGORITHMS) expect(out).toContain(algorithm);
+    expect(out).toMatch(/--algorithm +keywords only: positionrank \(short texts[^)]*; recommended\),\s+multipartiterank \(long documents, news\)/);
+  });
+
+  it("passes on the API's message for an unknown algorithm, and exits 1", async () => {
+    const { code, err } = await run(['keywords', 'x', '--algorithm', 'textrank', '--key', 'good']);
+    expect(code).toBe(1);
+    expect(err).toBe('nlp: 400 "algorithm" must be one of "rake", "yake", "positionrank", "multipartiterank" (INVALID_REQUEST)\n');
+  });
+
+  it('exits 2 with usage for --algorithm on another command', async () => {
+    const before = seen.length;
+    const { code, err } = await run(['tokens', 'x', '--algorithm', 'yake', '--key', 'good']);
+    expect(code).toBe(2);
+    expect(err).toContain('nlp: --algorithm applies only to keywords\nusage: nlp');
+    expect(seen).toHaveLength(before);
   });
 });

@@ -2,11 +2,11 @@
 const KNOWN_TYPES = ['PERSON', 'ORGANIZATION', 'GPE', 'LOCATION', 'DATE', 'TIME', 'DURATION', 'MONEY', 'PERCENT', 'CARDINAL', 'ORDINAL'];
 const $ = (id) => document.getElementById(id);
 
-async function call(path, key, text) {
+async function call(path, key, request) {
   const res = await fetch(path, {
     method: 'POST',
     headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ text }),
+    body: JSON.stringify(request),
   });
   const body = await res.json().catch(() => ({ message: `${res.status} ${res.statusText}` }));
   if (!res.ok) throw new Error(`${path}: ${body.message ?? res.status}${body.code ? ` (${body.code})` : ''}`);
@@ -25,7 +25,8 @@ function showKeywords(keywords) {
   list.replaceChildren(
     ...keywords.map((k) => {
       const item = element('li');
-      item.append(element('span', 'candidate', k.candidate), element('span', 'score', String(Math.round(k.score * 100) / 100)));
+      // Three significant digits: RAKE's 9 stays 9, and YAKE's 0.0013 or PositionRank's 0.042 do not round to 0.
+      item.append(element('span', 'candidate', k.candidate), element('span', 'score', String(Number(k.score.toPrecision(3)))));
       return item;
     }),
   );
@@ -75,15 +76,16 @@ $('analyse').addEventListener('submit', async (event) => {
   event.preventDefault();
   const key = $('key').value.trim();
   const text = $('text').value;
+  const algorithm = $('algorithm').value;
   const status = $('status');
   $('run').disabled = true;
   status.className = '';
   status.textContent = 'Analysing…';
   try {
     const [keywords, entities, tokens] = await Promise.all([
-      call('/keywords', key, text),
-      call('/entities', key, text),
-      call('/tokens', key, text),
+      call('/keywords', key, { text, algorithm }),
+      call('/entities', key, { text }),
+      call('/tokens', key, { text }),
     ]);
     showKeywords(keywords);
     showAnnotated(text, tokens, entities);

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import {
   ApiEndpoint,
+  badRequest,
   bodyLimitFor,
   createMetrics,
   createServiceApp,
@@ -11,7 +12,7 @@ import {
   type RouteSpec,
   type ServiceApp,
 } from '@nlp-api/service-kit';
-import { buildOpenApiDocument } from '@nlp-api/api-schema';
+import { buildOpenApiDocument, check, KeywordsRequest } from '@nlp-api/api-schema';
 import { batchEndpoint, type BatchSettings } from './batch.js';
 import { pagesRouter } from './pages.js';
 import { RateLimiter } from './rate-limit.js';
@@ -30,12 +31,17 @@ const READINESS_TIMEOUT_MS = 1_000;
 const GATEWAY_VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 /**
- * Validates at the edge (auth, JSON, text, size), then forwards the bytes as received and
- * passes the backend's status and body back unchanged.
+ * Validates at the edge (auth, JSON, text, size, and the options against `options`, the schema the
+ * backend checks them with), then forwards the bytes as received and passes the backend's status and
+ * body back unchanged.
  */
-function forwardTo(upstream: Upstream, path: string, settings: GatewaySettings): ApiEndpoint {
+function forwardTo(upstream: Upstream, path: string, settings: GatewaySettings, options?: Parameters<typeof check>[0]): ApiEndpoint {
   return new ApiEndpoint(bodyLimitFor(settings.maxTextBytes), async (call) => {
-    const { raw } = parseTextRequest(call.body, settings.maxTextBytes);
+    const { raw, fields } = parseTextRequest(call.body, settings.maxTextBytes);
+    if (options) {
+      const checked = check(options, fields);
+      if (!checked.ok) throw badRequest('INVALID_REQUEST', checked.message);
+    }
     return upstream.call({
       method: 'POST',
       path,
@@ -72,7 +78,7 @@ export function createGatewayApp(settings: GatewaySettings, backends: Backends, 
     concurrency: settings.batchConcurrency ?? 1,
   };
   const routes: RouteSpec[] = [
-    { method: 'POST', path: '/keywords', name: 'keywords', handler: forwardTo(backends.rake, '/keywords', settings) },
+    { method: 'POST', path: '/keywords', name: 'keywords', handler: forwardTo(backends.rake, '/keywords', settings, KeywordsRequest) },
     { method: 'POST', path: '/tokens', name: 'tokens', handler: forwardTo(backends.prose, '/tokens', settings) },
     { method: 'POST', path: '/entities', name: 'entities', handler: forwardTo(backends.prose, '/entities', settings) },
     { method: 'POST', path: '/sentences', name: 'sentences', handler: forwardTo(backends.prose, '/sentences', settings) },

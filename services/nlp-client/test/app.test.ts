@@ -75,10 +75,45 @@ describe('the gateway', () => {
   });
 
   it("passes on the backend's own error status and body", async () => {
-    rake.behave(json(400, { message: '"limit" must be a whole number', code: 'INVALID_REQUEST' }));
-    const res = await request(app).post('/keywords').set(auth).send({ text: 'x', limit: -1 });
+    // A backend older than the gateway, say, that does not know the algorithm yet.
+    const refusal = { message: '"algorithm" must be one of "rake", "yake"', code: 'INVALID_REQUEST' };
+    rake.behave(json(400, refusal));
+    const res = await request(app).post('/keywords').set(auth).send({ text: 'x', algorithm: 'positionrank' });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual(refusal);
+  });
+
+  it('forwards a keywords request with an algorithm and its options byte for byte', async () => {
+    const body = '{"text":"hello world",  "algorithm":"positionrank","limit":5,"maxWords":3,"minScore":0.01,"minFrequency":1}';
+    const res = await request(app).post('/keywords').set(auth).set('Content-Type', 'application/json').send(body);
+    expect(res.status).toBe(200);
+    expect(rake.seen.map((seen) => seen.body)).toEqual([body]);
+  });
+
+  it.each([
+    [{ algorithm: 'multipartiterank', stoplist: 'fox' }, '"stoplist" applies only to "algorithm": "rake" or "yake"'],
+    [{ algorithm: 'positionrank', maxScore: 1 }, '"maxScore" applies only to "algorithm": "yake"'],
+    [{ algorithm: 'textrank' }, '"algorithm" must be one of "rake", "yake", "positionrank", "multipartiterank"'],
+    [{ limit: -1 }, '"limit" must be a whole number from 1 to 10000'],
+  ])('answers keyword options %j that do not fit with 400 naming the field, without asking rake-app', async (options, message) => {
+    const res = await request(app).post('/keywords').set(auth).send({ text: 'x', ...options });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('INVALID_REQUEST');
+    expect(res.body.message).toContain(message);
+    expect(rake.seen).toHaveLength(0);
+  });
+
+  it('forwards the algorithm and its options beside a batch to every document', async () => {
+    const res = await request(app)
+      .post('/batch/keywords')
+      .set(auth)
+      .send({ algorithm: 'multipartiterank', limit: 2, documents: [{ id: 'a', text: 'one' }, { text: 'two' }] });
+    expect(res.status).toBe(200);
+    expect(res.body.results).toHaveLength(2);
+    expect(rake.seen.map((seen) => JSON.parse(seen.body)).sort((x, y) => x.text.localeCompare(y.text))).toEqual([
+      { algorithm: 'multipartiterank', limit: 2, text: 'one' },
+      { algorithm: 'multipartiterank', limit: 2, text: 'two' },
+    ]);
   });
 
   it('validates at the edge: no key, bad JSON, missing text and oversized text never reach a backend', async () => {

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES } from '@nlp-api/api-schema';
+import { EXAMPLES, KEYWORD_ALGORITHMS, RECOMMENDED_KEYWORD_ALGORITHM } from '@nlp-api/api-schema';
 import { createLogger } from '@nlp-api/service-kit';
 import { createGatewayApp } from '../src/app.js';
 import { PAGE_CSP } from '../src/pages.js';
@@ -57,6 +57,15 @@ describe('the pages', () => {
       expect(res.status, asset).toBe(200);
       expect(res.text).not.toMatch(/https?:\/\/(?!localhost)/);
     }
+  });
+
+  it('offers every keywords algorithm in the playground, starting on the recommended one', async () => {
+    const page = (await request(app).get('/')).text;
+    const options = [...page.matchAll(/<option value="([a-z]+)"( selected)?>([^<]+)<\/option>/g)].map(([, value, selected, label]) => ({ value, selected, label }));
+    expect(options.map((o) => o.value).sort()).toEqual([...KEYWORD_ALGORITHMS].sort());
+    expect(options.filter((o) => o.selected).map((o) => o.value)).toEqual([RECOMMENDED_KEYWORD_ALGORITHM]);
+    expect(options[0]).toMatchObject({ value: 'positionrank', label: 'PositionRank — short texts (recommended)' });
+    expect(page).toContain('<select id="algorithm" name="algorithm">');
   });
 
   it('serves the API reference at /docs from the swagger-ui-dist package, offline', async () => {
