@@ -9,12 +9,15 @@ import {
   ceilings,
   compare,
   costGrowth,
+  costPerKb,
+  costPerKbTable,
   formatLatency,
   formatPercent,
   formatRate,
   median,
   percentile,
   renderMarkdown,
+  TARGETS,
   targetSummary,
   throughputTable,
   type BenchReport,
@@ -128,6 +131,7 @@ describe('bench report', () => {
       comparisons: compare(rows),
       ceilings: ceilings(rows),
       growth: costGrowth(rows, { '10KB': 10_240, '100KB': 102_400 }),
+      costPerKb: [],
       memory: [{ service: 'prose-app', rssAfterMiB: 180, peakMiB: 200, maxMiB: 150, verdict: 'FAIL' }],
       startup: [{ service: 'rake-app', samplesMs: [300, 400, 350], medianMs: 350, maxMs: 1000, verdict: 'PASS' }],
       notes: [],
@@ -242,5 +246,105 @@ describe('ceilings', () => {
 
   it('has no ceilings without the bare rows', () => {
     expect(ceilings(figures.filter((row) => !row.id.startsWith('/health')))).toEqual([]);
+  });
+});
+
+describe('in-process CPU per KB beside RAKE', () => {
+  const inProcess = (endpoint: string, size: '1KB' | '10KB' | '100KB', cpuMsPerReq: number): Row => ({
+    id: `${endpoint} ${size} in-process`,
+    endpoint,
+    size,
+    via: 'in-process',
+    result: { ...measured(1_000 / cpuMsPerReq, cpuMsPerReq), mode: 'in-process' },
+  });
+  const figures: Row[] = [
+    inProcess('/keywords', '1KB', 0.05),
+    inProcess('/keywords', '10KB', 0.5),
+    inProcess('/keywords positionrank', '1KB', 1.5),
+    inProcess('/keywords positionrank', '10KB', 20),
+    { id: '/keywords positionrank 1KB direct', endpoint: '/keywords positionrank', size: '1KB', via: 'direct', limitId: '/keywords positionrank 1KB in-process', result: measured(500, 1.8) },
+    inProcess('/keywords multipartiterank', '1KB', 2.5),
+    // Its RAKE row failed: no figure beside it, no ratio.
+    inProcess('/keywords multipartiterank', '100KB', 900),
+  ];
+  const meanBytes = { '1KB': 1_024, '10KB': 10_240, '100KB': 102_400 };
+  const specs = ['/keywords positionrank', '/keywords multipartiterank'].map((endpoint) => ({
+    endpoint,
+    beside: '/keywords',
+    besideLabel: 'RAKE',
+    maxUsPerKb: TARGETS.maxKeyphraseCpuUsPerKb,
+    judgedSizes: ['1KB' as const],
+  }));
+  const cost = costPerKb(figures, meanBytes, specs);
+
+  it('gives CPU µs per KB of every in-process row of the named endpoints, and how many times RAKE\'s on the same texts', () => {
+    expect(cost.map((c) => `${c.endpoint} ${c.size}`)).toEqual([
+      '/keywords positionrank 1KB',
+      '/keywords positionrank 10KB',
+      '/keywords multipartiterank 1KB',
+      '/keywords multipartiterank 100KB',
+    ]);
+    const [pr1, pr10, mpr1, mpr100] = cost;
+    expect(pr1!.cpuUsPerKb).toBeCloseTo(1_500);
+    expect(pr1!.besideCpuUsPerKb).toBeCloseTo(50);
+    expect(pr1!.times).toBeCloseTo(30);
+    // 20 ms over 10 KB: 2,000 µs per KB, 40× RAKE's 50.
+    expect(pr10!.cpuUsPerKb).toBeCloseTo(2_000);
+    expect(pr10!.times).toBeCloseTo(40);
+    expect(mpr1!.cpuUsPerKb).toBeCloseTo(2_500);
+    expect(mpr100!.cpuUsPerKb).toBeCloseTo(9_000);
+    expect(mpr100!.besideCpuUsPerKb).toBeUndefined();
+    expect(mpr100!.times).toBeUndefined();
+  });
+
+  it('judges the 2 ms per KB target at 1 KB only, the other sizes shown for information', () => {
+    expect(TARGETS.maxKeyphraseCpuUsPerKb).toBe(2_000);
+    expect(cost.map((c) => c.verdict)).toEqual(['PASS', '', 'FAIL', '']);
+    expect(cost[1]!.maxUsPerKb).toBeUndefined();
+    // Texts not quite 1 KB: the figure is per 1,024 bytes, not per call.
+    const [short] = costPerKb(figures, { ...meanBytes, '1KB': 768 }, specs);
+    expect(short!.cpuUsPerKb).toBeCloseTo(2_000);
+    expect(short!.verdict).toBe('PASS');
+  });
+
+  it('lists the judged figures among the targets and prints a table with the ratio to RAKE', () => {
+    const summary = targetSummary({ comparisons: [], growth: [], memory: [], startup: [], costPerKb: cost });
+    expect(summary.passed).toEqual(["/keywords positionrank 1KB in-process: 1,500 µs CPU per KB, tagging included, 30× RAKE's (target ≤ 2,000 µs per KB)"]);
+    expect(summary.failed).toEqual(["/keywords multipartiterank 1KB in-process: 2,500 µs CPU per KB, tagging included, 50× RAKE's (target ≤ 2,000 µs per KB)"]);
+    const lines = costPerKbTable(cost).split('\n');
+    expect(lines).toHaveLength(2 + cost.length);
+    expect(lines[2]).toBe('| /keywords positionrank | 1KB | 1.50 | 1,500 | RAKE | 50 | 30× | ≤ 2,000 µs/KB | PASS |');
+    expect(lines[5]).toBe('| /keywords multipartiterank | 100KB | 900 | 9,000 | RAKE | – | – | (information) |  |');
+  });
+
+  it('renders the section in the report, and the growth of the new rows like any endpoint\'s', () => {
+    const growth = costGrowth(figures, meanBytes);
+    expect(growth.find((g) => g.endpoint === '/keywords positionrank')!.growth).toBeUndefined();
+    const report: BenchReport = {
+      startedAt: '2026-01-01T00:00:00.000Z',
+      finishedAt: '2026-01-01T00:05:00.000Z',
+      runSeconds: 300,
+      quick: true,
+      only: 'positionrank',
+      machine: { cpus: 2, cpuModel: 'test', node: '20', loadAverageBefore: '0', loadAverageAfter: '0' },
+      pinning: { pinned: true, serverCore: '0', clientCore: '1', note: 'test' },
+      corpus: { source: 'test', fallback: false, sizes: {} },
+      settings: {},
+      rows: figures,
+      comparisons: compare(figures),
+      ceilings: ceilings(figures),
+      growth,
+      costPerKb: cost,
+      memory: [{ service: 'rake-app', rssAfterMiB: 120, largestAfter: '/keywords multipartiterank 100KB', maxMiB: 150, verdict: 'PASS' }],
+      startup: [],
+      notes: [],
+    };
+    const markdown = renderMarkdown(report);
+    expect(markdown).toContain('**2 PASS, 1 FAIL**');
+    // Which 100 KB part left the service at its largest RSS.
+    expect(markdown).toContain('| rake-app | – | 120.0 (after /keywords multipartiterank 100KB) | – | ≤ 150 MiB | PASS |');
+    expect(markdown).toContain('## In-process CPU per KB');
+    expect(markdown).toContain('- FAIL /keywords multipartiterank 1KB in-process: 2,500 µs');
+    expect(markdown).toContain('| /keywords positionrank | 1KB | direct |');
   });
 });

@@ -4,11 +4,12 @@
  *
  *   {"op":"init","textsFile":"..."}
  *   {"op":"run","url":"http://127.0.0.1:PORT","method":"POST","path":"/tokens","size":"1KB",
- *    "headers":{...},"connections":10,"phase":{"seconds":5}|{"amount":8},"timeoutSec":120}
+ *    "fields":{"algorithm":"positionrank"},"headers":{...},"connections":10,"phase":{"seconds":5}|{"amount":8},"timeoutSec":120}
  *
  * A warm-up is just a run whose answer the bench throws away.
  *
- * Every connection cycles through all variant texts of the size. The rate is counted here, not
+ * Every connection cycles through all variant texts of the size, each sent as {"text", ...fields}
+ * (fields, optional, choose what the endpoint runs, e.g. the keyword algorithm). The rate is counted here, not
  * taken from autocannon's summary (which samples once a second): in a timed run, the 2xx answers
  * that arrive within `seconds` of the start, divided by `seconds`; in an amount run, the amount
  * divided by the time to the last answer.
@@ -36,6 +37,8 @@ interface RunMessage {
   method: 'GET' | 'POST';
   path: string;
   size?: keyof TextSet['texts'];
+  /** Sent with the text in every body. */
+  fields?: Record<string, unknown>;
   headers: Record<string, string>;
   connections: number;
   phase: Phase;
@@ -60,7 +63,7 @@ export interface PhaseResult {
 }
 
 function runPhase(message: RunMessage, phase: Phase): Promise<PhaseResult> {
-  const bodies = message.size && texts ? texts.texts[message.size].map((text) => JSON.stringify({ text })) : [undefined];
+  const bodies = message.size && texts ? texts.texts[message.size].map((text) => JSON.stringify({ text, ...message.fields })) : [undefined];
   const requests = bodies.map((body) => ({ method: message.method, path: message.path, ...(body === undefined ? {} : { body }) }));
   const timed = 'seconds' in phase;
   const cpuBefore = process.cpuUsage();

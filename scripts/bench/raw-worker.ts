@@ -3,29 +3,43 @@
  * child process the bench pins to core 0 (the services' core). Spoken to in JSON lines
  * (see worker-channel.ts):
  *
- *   {"op":"init","textsFile":"..."}                         -> {"loadMs": ...}
+ *   {"op":"init","textsFile":"..."}                         -> {"loadMs": ..., "taggerLoadMs": ...}
  *   {"op":"measure","fn":"tokens","size":"1KB","durationMs":1000|"rounds":2,"wholeRounds":true,"json":false}
- *     -> {"iterations","elapsedMs","cpuMs"}
+ *     -> {"iterations","elapsedMs","cpuMs","settledMsPerCall"}
+ *
+ * settledMsPerCall (warm-ups only, "wholeRounds": false): the time per call of the calls begun in
+ * the second half of the warm-up, when there were any. The first calls run cold code, and the
+ * tagger's first calls touch its model's pages for the first time: a 1 KB PositionRank call takes
+ * three times as long then, enough to mistake a fast row for a slow one.
  *
  * A round is one call on each variant text of the size, so every text weighs the same, as in the
  * HTTP rows. With "json": true each call also does what the service does around the function:
  * JSON.parse of the request body and JSON.stringify of the answer.
+ *
+ * "keywords" is RAKE with its defaults, as `POST /keywords {"text"}` runs it; "positionrank" and
+ * "multipartiterank" are what `{"text", "algorithm": ...}` runs: the standalone tagger (loaded at
+ * init, as rake-app loads it at start-up), then the keyphrase ranking, with their defaults.
  */
 import { readFileSync } from 'node:fs';
+import { loadStandaloneTagger, tagStandalone, type PosTagger } from '@nlp-api/english';
+import { extractKeyphrases } from '../../services/rake-app/src/keyphrase/index.js';
 import { extractKeywords } from '../../services/rake-app/src/rake/index.js';
 import { loadNlpEngine, type NlpEngine } from '../../services/prose-app/src/nlp/index.js';
 import type { TextSet } from './corpus.js';
 import { serveLines } from './worker-channel.js';
 
-type Fn = 'keywords' | 'tokens' | 'entities' | 'sentences';
+export type RawFn = 'keywords' | 'positionrank' | 'multipartiterank' | 'tokens' | 'entities' | 'sentences';
 
 let texts: TextSet | undefined;
 let engine: NlpEngine | undefined;
+let tagger: PosTagger | undefined;
 let sink = 0;
 
-function functionFor(fn: Fn): (text: string) => unknown[] {
+function functionFor(fn: RawFn): (text: string) => unknown[] {
   if (fn === 'keywords') return (text) => extractKeywords(text, {});
-  if (!engine) throw new Error('init first');
+  if (!engine || !tagger) throw new Error('init first');
+  const loadedTagger = tagger;
+  if (fn === 'positionrank' || fn === 'multipartiterank') return (text) => extractKeyphrases(text, tagStandalone(loadedTagger, text), fn, {});
   const loaded = engine;
   if (fn === 'tokens') return (text) => loaded.tokens(text);
   if (fn === 'entities') return (text) => loaded.entities(text);
@@ -38,14 +52,19 @@ serveLines(async (message) => {
     texts = JSON.parse(readFileSync(String(message.textsFile), 'utf8')) as TextSet;
     const started = performance.now();
     engine = loadNlpEngine();
-    return { loadMs: performance.now() - started };
+    const loadMs = performance.now() - started;
+    tagger = loadStandaloneTagger();
+    return { loadMs, taggerLoadMs: performance.now() - started - loadMs };
   }
   if (message.op === 'measure') {
     if (!texts) throw new Error('init first');
-    const fn = functionFor(message.fn as Fn);
+    const name = message.fn as RawFn;
+    const fn = functionFor(name);
     const variants = texts.texts[message.size as keyof TextSet['texts']];
     if (!variants) throw new Error(`no texts of size ${String(message.size)}`);
-    const bodies = variants.map((text) => Buffer.from(JSON.stringify({ text })));
+    // The request body the service would parse: the algorithm named when it is not the default.
+    const fields = name === 'positionrank' || name === 'multipartiterank' ? { algorithm: name } : {};
+    const bodies = variants.map((text) => Buffer.from(JSON.stringify({ text, ...fields })));
     const json = message.json === true;
     const once = json
       ? (i: number) => {
@@ -77,8 +96,16 @@ serveLines(async (message) => {
         calls += variants.length;
       } while (performance.now() - started < durationMs);
     } else {
-      do once(calls++ % variants.length);
-      while (performance.now() - started < durationMs);
+      const half = started + durationMs / 2;
+      let late: { from: number; at: number } | undefined;
+      do {
+        if (late === undefined && performance.now() >= half) late = { from: calls, at: performance.now() };
+        once(calls++ % variants.length);
+      } while (performance.now() - started < durationMs);
+      const elapsedMs = performance.now() - started;
+      const cpu = process.cpuUsage(cpuBefore);
+      const settledMsPerCall = late ? (started + elapsedMs - late.at) / (calls - late.from) : elapsedMs / calls;
+      return { iterations: calls, elapsedMs, cpuMs: (cpu.user + cpu.system) / 1000, settledMsPerCall, sink: sink % 1000 };
     }
     const elapsedMs = performance.now() - started;
     const cpu = process.cpuUsage(cpuBefore);

@@ -30,8 +30,9 @@ export interface Throughput {
 }
 
 export interface Row {
-  /** Unique, e.g. "/keywords 1KB gateway". */
+  /** Unique, e.g. "/keywords 1KB gateway", "/keywords positionrank 1KB direct". */
   id: string;
+  /** The path, followed by the algorithm when the request body picks one: "/keywords positionrank". */
   endpoint: string;
   size?: SizeName;
   via: Via;
@@ -72,12 +73,34 @@ export interface GrowthRow {
   verdict: Verdict;
 }
 
+/** An endpoint's in-process CPU per KB of text, beside another's measured in the same run. */
+export interface CostPerKbRow {
+  /** e.g. "/keywords positionrank". */
+  endpoint: string;
+  size: SizeName;
+  /** In-process CPU milliseconds per call. */
+  cpuMsPerCall?: number;
+  /** The same per KB of text (1,024 bytes), in microseconds. */
+  cpuUsPerKb?: number;
+  /** What it is set beside: an endpoint name ("/keywords") and what to call it ("RAKE"). */
+  beside: string;
+  besideLabel: string;
+  besideCpuUsPerKb?: number;
+  /** cpuUsPerKb ÷ besideCpuUsPerKb: how many times the other's cost. */
+  times?: number;
+  /** Judged at this size: at most this many µs per KB; undefined: shown for information. */
+  maxUsPerKb?: number;
+  verdict: Verdict;
+}
+
 export interface MemoryRow {
   service: string;
   /** VmRSS once ready, before any measured request, MiB. */
   rssIdleMiB?: number;
   /** VmRSS right after the 100 KB rows (the largest reading after any of them), MiB. */
   rssAfterMiB?: number;
+  /** The part after which that largest reading was taken, e.g. "/keywords multipartiterank 100KB". */
+  largestAfter?: string;
   /** VmHWM, the process's peak RSS over the whole run, MiB. */
   peakMiB?: number;
   maxMiB: number;
@@ -118,6 +141,7 @@ export interface BenchReport {
   comparisons: Comparison[];
   ceilings: Ceiling[];
   growth: GrowthRow[];
+  costPerKb: CostPerKbRow[];
   memory: MemoryRow[];
   startup: StartupRow[];
   logging?: LoggingResult;
@@ -129,6 +153,8 @@ export const TARGETS = {
   directVsInProcess: 0.8,
   gatewayVsDirect: 0.85,
   maxGrowth: 1.5,
+  /** PositionRank and MultipartiteRank on a 1 KB text, in-process, tagging included: CPU µs per KB. */
+  maxKeyphraseCpuUsPerKb: 2_000,
   maxRssMiB: 150,
   startupMs: { 'rake-app': 1_000, 'nlp-client': 1_000, 'prose-app': 3_000 } as Record<string, number>,
 } as const;
@@ -316,6 +342,51 @@ export function costGrowth(
   return out;
 }
 
+/** Which in-process rows to set beside which, and where the per-KB target applies. */
+export interface CostPerKbSpec {
+  endpoint: string;
+  beside: string;
+  besideLabel: string;
+  maxUsPerKb?: number;
+  /** Sizes judged against maxUsPerKb; the other sizes measured are shown for information. */
+  judgedSizes: readonly SizeName[];
+}
+
+/**
+ * CPU per KB of text of each spec's in-process rows, every size the run measured, beside the
+ * in-process row of the same size of the endpoint it names (RAKE for the keyphrase algorithms).
+ */
+export function costPerKb(rows: readonly Row[], meanBytes: Partial<Record<SizeName, number>>, specs: readonly CostPerKbSpec[]): CostPerKbRow[] {
+  const inProcess = (endpoint: string, size: SizeName) => rows.find((row) => row.endpoint === endpoint && row.size === size && row.via === 'in-process');
+  const perKb = (cpuMs: number | undefined, size: SizeName): number | undefined => {
+    const bytes = meanBytes[size];
+    return cpuMs !== undefined && bytes ? (cpuMs * 1000) / (bytes / 1024) : undefined;
+  };
+  const out: CostPerKbRow[] = [];
+  for (const spec of specs) {
+    for (const row of rows) {
+      if (row.endpoint !== spec.endpoint || row.via !== 'in-process' || row.size === undefined) continue;
+      const cpuMsPerCall = cpuOf(row);
+      const cpuUsPerKb = perKb(cpuMsPerCall, row.size);
+      const besideCpuUsPerKb = perKb(cpuOf(inProcess(spec.beside, row.size)), row.size);
+      const maxUsPerKb = spec.judgedSizes.includes(row.size) ? spec.maxUsPerKb : undefined;
+      out.push({
+        endpoint: spec.endpoint,
+        size: row.size,
+        cpuMsPerCall,
+        cpuUsPerKb,
+        beside: spec.beside,
+        besideLabel: spec.besideLabel,
+        besideCpuUsPerKb,
+        times: cpuUsPerKb !== undefined && besideCpuUsPerKb !== undefined ? cpuUsPerKb / besideCpuUsPerKb : undefined,
+        maxUsPerKb,
+        verdict: atMost(cpuUsPerKb, maxUsPerKb),
+      });
+    }
+  }
+  return out;
+}
+
 // ---- formatting ----
 
 export function formatRate(reqPerSec: number | undefined): string {
@@ -417,13 +488,33 @@ export function growthTable(growth: readonly GrowthRow[]): string {
   );
 }
 
+const formatUs = (us: number | undefined): string => (us === undefined || !Number.isFinite(us) ? '–' : Math.round(us).toLocaleString('en-US'));
+const formatTimes = (times: number | undefined): string => (times === undefined || !Number.isFinite(times) ? '–' : `${times.toFixed(times >= 10 ? 0 : 1)}×`);
+
+export function costPerKbTable(cost: readonly CostPerKbRow[]): string {
+  return table(
+    ['endpoint', 'text', 'CPU ms/call', 'CPU µs/KB', 'beside', 'its CPU µs/KB', 'times its cost', 'target', 'result'],
+    cost.map((c) => [
+      c.endpoint,
+      c.size,
+      formatMs(c.cpuMsPerCall),
+      formatUs(c.cpuUsPerKb),
+      c.besideLabel,
+      formatUs(c.besideCpuUsPerKb),
+      formatTimes(c.times),
+      c.maxUsPerKb === undefined ? '(information)' : `≤ ${formatUs(c.maxUsPerKb)} µs/KB`,
+      c.verdict,
+    ]),
+  );
+}
+
 export function memoryTable(memory: readonly MemoryRow[]): string {
   return table(
     ['service', 'RSS idle, once ready (MiB)', 'RSS after the 100 KB rows (MiB)', 'peak RSS (MiB)', 'target', 'result'],
     memory.map((m) => [
       m.service,
       m.rssIdleMiB?.toFixed(1) ?? '–',
-      m.rssAfterMiB?.toFixed(1) ?? '–',
+      m.rssAfterMiB === undefined ? '–' : `${m.rssAfterMiB.toFixed(1)}${m.largestAfter ? ` (after ${m.largestAfter})` : ''}`,
       m.peakMiB?.toFixed(1) ?? '–',
       `≤ ${m.maxMiB} MiB`,
       m.verdict,
@@ -446,7 +537,7 @@ export function startupTable(startup: readonly StartupRow[]): string {
 
 /** Every judged figure in one list, failures first. */
 export function targetSummary(
-  report: Pick<BenchReport, 'comparisons' | 'growth' | 'memory' | 'startup'> & Partial<Pick<BenchReport, 'ceilings'>>,
+  report: Pick<BenchReport, 'comparisons' | 'growth' | 'memory' | 'startup'> & Partial<Pick<BenchReport, 'ceilings' | 'costPerKb'>>,
 ): { passed: string[]; failed: string[]; missing: string[] } {
   const ceilingOf = new Map((report.ceilings ?? []).map((c) => [c.rowId, c]));
   const passed: string[] = [];
@@ -473,7 +564,18 @@ export function targetSummary(
         `(target ≤ ${g.maxGrowth}×; on CPU ${g.cpuGrowth === undefined ? '–' : g.cpuGrowth.toFixed(2)}×)`,
     );
   }
-  for (const m of report.memory) file(m.verdict, `${m.service}: RSS ${m.rssAfterMiB?.toFixed(1) ?? '–'} MiB after the 100 KB rows (target ≤ ${m.maxMiB} MiB)`);
+  for (const c of report.costPerKb ?? []) {
+    if (c.maxUsPerKb === undefined) continue;
+    file(
+      c.verdict,
+      `${c.endpoint} ${c.size} in-process: ${formatUs(c.cpuUsPerKb)} µs CPU per KB, tagging included, ${formatTimes(c.times)} ${c.besideLabel}'s ` +
+        `(target ≤ ${formatUs(c.maxUsPerKb)} µs per KB)`,
+    );
+  }
+  for (const m of report.memory) {
+    const after = m.largestAfter ? `, the largest reading after ${m.largestAfter}` : '';
+    file(m.verdict, `${m.service}: RSS ${m.rssAfterMiB?.toFixed(1) ?? '–'} MiB after the 100 KB rows${after} (target ≤ ${m.maxMiB} MiB)`);
+  }
   for (const s of report.startup) file(s.verdict, `${s.service}: start-up ${s.medianMs === undefined ? '–' : Math.round(s.medianMs)} ms median (target ≤ ${s.maxMs} ms)`);
   return { passed, failed, missing };
 }
@@ -523,6 +625,17 @@ export function renderMarkdown(report: BenchReport): string {
     );
   }
   if (report.growth.length > 0) out.push('## Cost growth', '', growthTable(report.growth), '');
+  if (report.costPerKb.length > 0) {
+    out.push(
+      '## In-process CPU per KB',
+      '',
+      'CPU per call of the in-process rows (the whole runner process, garbage collection included) over the texts\' mean size in KB of 1,024 bytes, ' +
+        'beside the in-process row of the same texts it is compared with, measured in this run. The keyphrase algorithms\' figures include tagging the text.',
+      '',
+      costPerKbTable(report.costPerKb),
+      '',
+    );
+  }
   if (report.memory.length > 0) out.push('## Memory', '', memoryTable(report.memory), '');
   if (report.startup.length > 0) out.push('## Start-up', '', startupTable(report.startup), '');
   if (report.logging) {

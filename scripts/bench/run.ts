@@ -7,14 +7,15 @@
  *   - an endpoint through the gateway   vs  the same endpoint called directly on its backend
  *   - /health                           vs  a bare node:http server answering a constant JSON
  *
- * plus cost growth from 10 KB to 100 KB, RSS after the 100 KB rows, start-up to ready, and the
- * cost of request logging. Prints a Markdown report and writes it to bench/results/latest.md, with
+ * plus cost growth from 10 KB to 100 KB, RSS after the 100 KB rows, start-up to ready, the cost of
+ * request logging, and the keyphrase algorithms' in-process CPU per KB (tagging included) beside
+ * RAKE's on the same texts. Prints a Markdown report and writes it to bench/results/latest.md, with
  * the numbers in bench/results/bench-<timestamp>.json. Missed targets are reported, never fatal.
  *
  * Pinning: our server side (services, bare server, in-process runner) on the first allowed CPU,
  * autocannon and this script on the second; pinningNote() and bench/README.md say why that is fair.
  *
- *   npm run bench                      # about five minutes
+ *   npm run bench                      # about seven minutes
  *   npm run bench -- --quick           # short windows, for development
  *   npm run bench -- --only keywords   # only the parts whose name matches (a regular expression)
  */
@@ -26,6 +27,7 @@ import { parseArgs } from 'node:util';
 import { freePort, ROOT, startProcess, waitReady, type RunningProcess, type ServiceName } from '../../test/support/processes.js';
 import { buildTexts, dataDir, loadCorpus, SIZES, type SizeName } from './corpus.js';
 import type { Phase, PhaseResult } from './load-worker.js';
+import type { RawFn } from './raw-worker.js';
 import { aggregate, FULL, planFor, QUICK, type Plan, type SliceResult } from './series.js';
 import { affinityOf, loadAverage, memoryMiB, pin, totalCpuMs } from './procfs.js';
 import {
@@ -37,6 +39,7 @@ import {
   ceilings,
   compare,
   costGrowth,
+  costPerKb,
   median,
   renderMarkdown,
   TARGETS,
@@ -53,21 +56,47 @@ import { PinnedWorker } from './worker-channel.js';
 const USAGE = `usage: npm run bench -- [options]
   --quick            short warm-ups and windows (for development; figures are rougher)
   --only <regex>     run only the parts whose name matches, case-insensitive: "startup", "/health",
-                     "/keywords 1KB", "/tokens 100KB", ..., "logging /keywords 1KB"
-                     (e.g. --only keywords, --only '1KB$', --only 'health|startup')
+                     "/keywords 1KB", "/keywords positionrank 1KB", "/tokens 100KB", ...,
+                     "logging /keywords 1KB" (e.g. --only keywords, --only positionrank,
+                     --only '1KB$', --only 'health|startup')
   --no-build         skip "tsc -b" (the services must already be built)
   --connections <n>  connections of timed rows (default 10 for texts up to 1 KB and /health, 4 above)
   --out <dir>        where results go (default bench/results)
   --list             print the part names and exit`;
 
-const ENDPOINTS = [
+/**
+ * What is measured: a backend's endpoint, the keyword algorithm the request body picks (sent as
+ * {"text", "algorithm"}; absent: the default, RAKE for /keywords), the in-process function doing
+ * the same work (raw-worker.ts), and the text sizes (default all). Rows are named by the path and
+ * the algorithm: "/keywords positionrank 1KB direct".
+ */
+interface Endpoint {
+  path: string;
+  algorithm?: 'positionrank' | 'multipartiterank';
+  service: 'rake-app' | 'prose-app';
+  fn: RawFn;
+  sizes?: readonly SizeName[];
+  /** In-process CPU per KB set beside this endpoint's (by name) on the same texts, and judged at 1 KB. */
+  perKb?: { beside: string; besideLabel: string; maxUsPerKb: number };
+}
+
+// The noun-phrase algorithms tag the text first; at 100 B their figure adds nothing to the 1 KB one.
+const KEYPHRASE_SIZES: readonly SizeName[] = ['1KB', '10KB', '100KB'];
+const KEYPHRASE_PER_KB = { beside: '/keywords', besideLabel: 'RAKE', maxUsPerKb: TARGETS.maxKeyphraseCpuUsPerKb };
+
+const ENDPOINTS: readonly Endpoint[] = [
   { path: '/keywords', service: 'rake-app', fn: 'keywords' },
+  { path: '/keywords', algorithm: 'positionrank', service: 'rake-app', fn: 'positionrank', sizes: KEYPHRASE_SIZES, perKb: KEYPHRASE_PER_KB },
+  { path: '/keywords', algorithm: 'multipartiterank', service: 'rake-app', fn: 'multipartiterank', sizes: KEYPHRASE_SIZES, perKb: KEYPHRASE_PER_KB },
   { path: '/tokens', service: 'prose-app', fn: 'tokens' },
   { path: '/entities', service: 'prose-app', fn: 'entities' },
   { path: '/sentences', service: 'prose-app', fn: 'sentences' },
-] as const;
+];
 
-type Endpoint = (typeof ENDPOINTS)[number];
+/** "/keywords", "/keywords positionrank": the endpoint column of the report, and the start of row names. */
+const nameOf = (endpoint: Endpoint): string => (endpoint.algorithm ? `${endpoint.path} ${endpoint.algorithm}` : endpoint.path);
+/** What the body carries besides the text. */
+const fieldsOf = (endpoint: Endpoint): Record<string, string> => (endpoint.algorithm ? { algorithm: endpoint.algorithm } : {});
 
 const AUTH_KEY = 'bench-key-not-a-secret-0123456789';
 const HOST = '127.0.0.1';
@@ -114,16 +143,25 @@ function options() {
   return { quick: values.quick, only, onlyText: values.only, build: !values['no-build'], outDir: values.out, list: values.list, connections };
 }
 
+/** A part of a run: start-up, /health, the logging pair, or one endpoint at one size (a "cell"). */
+interface Part {
+  name: string;
+  endpoint?: Endpoint;
+  size?: SizeName;
+}
+
+const LOGGING_PART = 'logging /keywords 1KB';
+
 /** The parts of a run, in order; --only filters them by name. */
-function partNames(): string[] {
-  const names = ['startup', '/health'];
+function partList(): Part[] {
+  const parts: Part[] = [{ name: 'startup' }, { name: '/health' }];
   for (const endpoint of ENDPOINTS) {
-    for (const size of SIZES) {
-      names.push(`${endpoint.path} ${size.name}`);
-      if (endpoint.path === '/keywords' && size.name === '1KB') names.push('logging /keywords 1KB');
+    for (const size of endpoint.sizes ?? SIZES.map((s) => s.name)) {
+      parts.push({ name: `${nameOf(endpoint)} ${size}`, endpoint, size });
+      if (endpoint.path === '/keywords' && !endpoint.algorithm && size === '1KB') parts.push({ name: LOGGING_PART });
     }
   }
-  return names;
+  return parts;
 }
 
 /** Two CPUs this process may use: the first for the server side, the second for the client. */
@@ -163,21 +201,22 @@ function newest(dir: string): number {
 
 /** Packages whose src/ has changed since their dist/ was last written. */
 function staleBuilds(): string[] {
-  return ['packages/service-kit', 'services/rake-app', 'services/prose-app', 'services/nlp-client'].filter(
+  return ['packages/service-kit', 'packages/english', 'services/rake-app', 'services/prose-app', 'services/nlp-client'].filter(
     (dir) => newest(join(ROOT, dir, 'src')) > newest(join(ROOT, dir, 'dist')),
   );
 }
 
 async function main(): Promise<void> {
   const opts = options();
-  const parts = partNames();
+  const parts = partList();
+  const names = parts.map((part) => part.name);
   if (opts.list) {
-    console.log(parts.join('\n'));
+    console.log(names.join('\n'));
     return;
   }
   const selected = (name: string): boolean => !opts.only || opts.only.test(name);
-  if (!parts.some(selected)) {
-    console.error(`--only ${opts.onlyText}: matches none of\n  ${parts.join('\n  ')}`);
+  if (!names.some(selected)) {
+    console.error(`--only ${opts.onlyText}: matches none of\n  ${names.join('\n  ')}`);
     process.exit(2);
   }
   const base = opts.quick ? QUICK : FULL;
@@ -216,7 +255,7 @@ async function main(): Promise<void> {
   const notes: string[] = [];
   const rows: Row[] = [];
   const startup: StartupRow[] = [];
-  const memoryAfter: Record<string, number> = {};
+  const memoryAfter: Record<string, { rss: number; after: string }> = {};
   let logging: LoggingResult | undefined;
   let memory: MemoryRow[] = [];
   const processes: RunningProcess[] = [];
@@ -331,8 +370,8 @@ async function main(): Promise<void> {
     }
 
     // ---- the services under test ----
-    const cells = parts.filter((name) => name !== 'startup' && selected(name));
-    const nlpCells = cells.filter((name) => !name.startsWith('/health') && !name.startsWith('logging'));
+    const cells = parts.filter((part) => part.name !== 'startup' && selected(part.name));
+    const nlpCells = cells.filter((part) => part.endpoint !== undefined);
     if (cells.length > 0) {
       log('starting the services');
       const rake = await startService('rake-app');
@@ -344,7 +383,7 @@ async function main(): Promise<void> {
 
       let bareUrl: string | undefined;
       let bareProxyUrl: string | undefined;
-      if (cells.includes('/health')) {
+      if (cells.some((part) => part.name === '/health')) {
         const port = await freePort();
         const bare = spawnServer(process.execPath, [join(ROOT, 'scripts', 'bench', 'bare-server.mjs')], { PORT: String(port), HOST });
         processes.push(bare);
@@ -360,7 +399,7 @@ async function main(): Promise<void> {
       }
       let rakeInfo: { url: string; pid: number } | undefined;
       const infoLog = join(tmp, 'rake-app-info.log');
-      if (cells.includes('logging /keywords 1KB')) {
+      if (cells.some((part) => part.name === LOGGING_PART)) {
         rakeInfo = await startService('rake-app', { LOG_LEVEL: 'info' }, infoLog);
         serverPids.push(rakeInfo.pid);
       }
@@ -375,13 +414,14 @@ async function main(): Promise<void> {
       workers.push(load);
       await load.request({ op: 'init', textsFile });
 
-      // One real answer from each endpoint, both ways, before measuring anything.
+      // One real answer from each endpoint (and algorithm), both ways, before measuring anything.
+      // startService waited for /ready, which rake-app answers 200 only once its tagger is loaded.
       const authHeaders = { authorization: `Bearer ${AUTH_KEY}`, 'content-type': 'application/json' };
       for (const endpoint of ENDPOINTS) {
         for (const base of [endpoint.service === 'rake-app' ? rake.url : prose.url, gateway.url]) {
-          const res = await fetch(`${base}${endpoint.path}`, { method: 'POST', headers: authHeaders, body: JSON.stringify({ text: texts.texts['1KB'][0] }) });
+          const res = await fetch(`${base}${endpoint.path}`, { method: 'POST', headers: authHeaders, body: JSON.stringify({ text: texts.texts['1KB'][0], ...fieldsOf(endpoint) }) });
           const body = await res.text();
-          if (res.status !== 200 || !body.startsWith('[')) throw new Error(`${base}${endpoint.path} answered ${res.status}: ${body.slice(0, 300)}`);
+          if (res.status !== 200 || !body.startsWith('[')) throw new Error(`${base}${endpoint.path} (${nameOf(endpoint)}) answered ${res.status}: ${body.slice(0, 300)}`);
         }
       }
 
@@ -442,13 +482,14 @@ async function main(): Promise<void> {
         }
       };
 
-      const httpSeries = (row: Row, baseUrl: string, method: 'GET' | 'POST', plan: Plan, path = row.endpoint): Series => {
+      const httpSeries = (row: Row, baseUrl: string, method: 'GET' | 'POST', plan: Plan, path = row.endpoint, fields: Record<string, string> = {}): Series => {
         const message = {
           op: 'run',
           url: baseUrl,
           method,
           path,
           ...(row.size ? { size: row.size } : {}),
+          ...(Object.keys(fields).length > 0 ? { fields } : {}),
           headers: method === 'POST' ? authHeaders : {},
           connections: plan.connections,
           timeoutSec: CLIENT_TIMEOUT_SEC,
@@ -485,12 +526,14 @@ async function main(): Promise<void> {
         iterations: number;
         elapsedMs: number;
         cpuMs: number;
+        /** Warm-ups: time per call once warm (raw-worker.ts). */
+        settledMsPerCall?: number;
       }
-      const rawMeasure = (fn: Endpoint['fn'], size: SizeName, json: boolean, how: Record<string, unknown>) =>
+      const rawMeasure = (fn: RawFn, size: SizeName, json: boolean, how: Record<string, unknown>) =>
         raw!.request<RawReply>({ op: 'measure', fn, size, json, ...how });
-      const warmRaw = (fn: Endpoint['fn'], size: SizeName, json: boolean) =>
+      const warmRaw = (fn: RawFn, size: SizeName, json: boolean) =>
         rawMeasure(fn, size, json, { durationMs: settings.rawWarmupMs, wholeRounds: false });
-      const rawSeries = (row: Row, fn: Endpoint['fn'], size: SizeName, json: boolean, plan: Plan, warmed: boolean): Series => ({
+      const rawSeries = (row: Row, fn: RawFn, size: SizeName, json: boolean, plan: Plan, warmed: boolean): Series => ({
         row,
         mode: 'in-process',
         warmup: async () => (warmed ? undefined : warmRaw(fn, size, json)),
@@ -501,17 +544,22 @@ async function main(): Promise<void> {
         },
       });
 
-      const recordMemory = (services: string[]) => {
+      /** RSS of each service after a cell's rows; the largest reading counts, with the cell it followed. */
+      const recordMemory = (services: string[], after: string) => {
+        const readings: string[] = [];
         for (const service of services) {
           const mem = memoryMiB(servicePids[service] as number);
-          if (mem) memoryAfter[service] = Math.max(memoryAfter[service] ?? 0, mem.rss);
+          if (!mem) continue;
+          readings.push(`${service} ${mem.rss.toFixed(1)} MiB`);
+          if (mem.rss > (memoryAfter[service]?.rss ?? -1)) memoryAfter[service] = { rss: mem.rss, after };
         }
+        log(`  RSS after ${after}: ${readings.join(', ')}`);
       };
 
       const id = (endpoint: string, size: SizeName | undefined, via: Via) => [endpoint, size, via].filter(Boolean).join(' ');
       const variantsOf = (size: SizeName) => texts.texts[size].length;
 
-      for (const cell of cells) {
+      for (const { name: cell, endpoint, size: cellSize } of cells) {
         log(cell);
         if (cell === '/health') {
           const bareId = BARE_ID;
@@ -528,7 +576,7 @@ async function main(): Promise<void> {
           );
           continue;
         }
-        if (cell.startsWith('logging')) {
+        if (cell === LOGGING_PART) {
           const plan = planFor(undefined, variantsOf('1KB'), false, settings);
           const warnId = '/keywords 1KB direct, LOG_LEVEL=warn';
           const infoId = '/keywords 1KB direct, LOG_LEVEL=info';
@@ -551,43 +599,62 @@ async function main(): Promise<void> {
           };
           continue;
         }
-        const [path, sizeName] = cell.split(' ') as [string, SizeName];
-        const endpoint = ENDPOINTS.find((e) => e.path === path) as Endpoint;
+        if (!endpoint || !cellSize) continue;
+        const name = nameOf(endpoint);
+        const sizeName = cellSize;
+        const fields = fieldsOf(endpoint);
         const backendUrl = endpoint.service === 'rake-app' ? rake.url : prose.url;
         const target = sizeName === '1KB';
-        const rawId = id(path, sizeName, 'in-process');
-        const directId = id(path, sizeName, 'direct');
+        const rawId = id(name, sizeName, 'in-process');
+        const directId = id(name, sizeName, 'direct');
         // The in-process warm-up also tells how long a call takes, which decides the plan.
         let estimateMs: number | undefined;
         try {
           const warm = await warmRaw(endpoint.fn, sizeName, false);
-          estimateMs = warm.elapsedMs / warm.iterations;
+          estimateMs = warm.settledMsPerCall ?? warm.elapsedMs / warm.iterations;
         } catch (error) {
           log(`  in-process warm-up failed: ${messageOf(error)}`);
         }
         const plan = planFor(estimateMs, variantsOf(sizeName), sizeName === '10KB' || sizeName === '100KB', settings);
-        const series: Series[] = [rawSeries({ id: rawId, endpoint: path, size: sizeName, via: 'in-process' }, endpoint.fn, sizeName, false, plan, true)];
+        const series: Series[] = [rawSeries({ id: rawId, endpoint: name, size: sizeName, via: 'in-process' }, endpoint.fn, sizeName, false, plan, true)];
+        // What the per-KB figure is set beside (RAKE), in-process on the same texts: measured here,
+        // interleaved, unless this run has measured it already.
+        const beside = endpoint.perKb && ENDPOINTS.find((e) => nameOf(e) === endpoint.perKb!.beside);
+        const besideId = beside && id(nameOf(beside), sizeName, 'in-process');
+        if (beside && besideId && !rows.some((row) => row.id === besideId)) {
+          try {
+            const warm = await warmRaw(beside.fn, sizeName, false);
+            const besidePlan = planFor(warm.settledMsPerCall ?? warm.elapsedMs / warm.iterations, variantsOf(sizeName), sizeName === '10KB' || sizeName === '100KB', settings);
+            series.unshift(rawSeries({ id: besideId, endpoint: nameOf(beside), size: sizeName, via: 'in-process' }, beside.fn, sizeName, false, besidePlan, true));
+          } catch (error) {
+            log(`  in-process warm-up of ${besideId} failed: ${messageOf(error)}`);
+          }
+        }
         if (target) {
           series.push(
-            rawSeries({ id: id(path, sizeName, 'in-process + JSON'), endpoint: path, size: sizeName, via: 'in-process + JSON', limitId: rawId }, endpoint.fn, sizeName, true, plan, false),
+            rawSeries({ id: id(name, sizeName, 'in-process + JSON'), endpoint: name, size: sizeName, via: 'in-process + JSON', limitId: rawId }, endpoint.fn, sizeName, true, plan, false),
           );
         }
         series.push(
           httpSeries(
-            { id: directId, endpoint: path, size: sizeName, via: 'direct', limitId: rawId, ...(target ? { minRatio: TARGETS.directVsInProcess } : {}) },
+            { id: directId, endpoint: name, size: sizeName, via: 'direct', limitId: rawId, ...(target ? { minRatio: TARGETS.directVsInProcess } : {}) },
             backendUrl,
             'POST',
             plan,
+            endpoint.path,
+            fields,
           ),
           httpSeries(
-            { id: id(path, sizeName, 'gateway'), endpoint: path, size: sizeName, via: 'gateway', limitId: directId, ...(target ? { minRatio: TARGETS.gatewayVsDirect } : {}) },
+            { id: id(name, sizeName, 'gateway'), endpoint: name, size: sizeName, via: 'gateway', limitId: directId, ...(target ? { minRatio: TARGETS.gatewayVsDirect } : {}) },
             gateway.url,
             'POST',
             plan,
+            endpoint.path,
+            fields,
           ),
         );
         await runInterleaved(series, plan.slices);
-        if (sizeName === '100KB') recordMemory([endpoint.service, 'nlp-client']);
+        if (sizeName === '100KB') recordMemory([endpoint.service, 'nlp-client'], cell);
 
         // The hop's ceiling in front of a backend that costs what this one does: the bare proxy in
         // front of the bare server kept busy for the direct row's CPU per request (less its own).
@@ -595,9 +662,9 @@ async function main(): Promise<void> {
         const bareCpu = rows.find((row) => row.id === BARE_ID)?.result?.cpuMsPerReq;
         if (target && bareUrl && bareProxyUrl && directCpu !== undefined && bareCpu !== undefined) {
           const busyUs = Math.max(0, Math.round((directCpu - bareCpu) * 1000));
-          const busyId = busyServerId(path, sizeName);
-          const busyRow: Row = { id: busyId, endpoint: path, size: sizeName, via: `bare server, busy ${busyUs} µs` };
-          const proxyRow: Row = { id: busyProxyId(path, sizeName), endpoint: path, size: sizeName, via: 'bare proxy → that server', limitId: busyId };
+          const busyId = busyServerId(name, sizeName);
+          const busyRow: Row = { id: busyId, endpoint: name, size: sizeName, via: `bare server, busy ${busyUs} µs` };
+          const proxyRow: Row = { id: busyProxyId(name, sizeName), endpoint: name, size: sizeName, via: 'bare proxy → that server', limitId: busyId };
           await runInterleaved(
             [httpSeries(busyRow, bareUrl, 'POST', plan, `/busy/${busyUs}`), httpSeries(proxyRow, bareProxyUrl, 'POST', plan, `/busy/${busyUs}`)],
             plan.slices,
@@ -610,10 +677,11 @@ async function main(): Promise<void> {
       memory = Object.keys(memoryAfter).map((service) => ({
         service,
         rssIdleMiB: idleRss[service],
-        rssAfterMiB: memoryAfter[service],
+        rssAfterMiB: memoryAfter[service]?.rss,
+        largestAfter: memoryAfter[service]?.after,
         peakMiB: peaks[service],
         maxMiB: TARGETS.maxRssMiB,
-        verdict: atMost(memoryAfter[service], TARGETS.maxRssMiB),
+        verdict: atMost(memoryAfter[service]?.rss, TARGETS.maxRssMiB),
       }));
 
       // Rows the figures may be doubtful in.
@@ -683,6 +751,11 @@ async function main(): Promise<void> {
     comparisons,
     ceilings: ceilings(rows),
     growth: costGrowth(rows, texts.meanBytes, ['direct', 'gateway']),
+    costPerKb: costPerKb(
+      rows,
+      texts.meanBytes,
+      ENDPOINTS.flatMap((endpoint) => (endpoint.perKb ? [{ endpoint: nameOf(endpoint), ...endpoint.perKb, judgedSizes: ['1KB' as const] }] : [])),
+    ),
     memory,
     startup,
     ...(logging ? { logging } : {}),
