@@ -28,7 +28,9 @@ export function loadStandaloneTagger(path: string | URL = STANDALONE_MODEL_PATH)
 export function tagStandalone(tagger: PosTagger, text: string): StandaloneToken[] {
   const out: StandaloneToken[] = [];
   splitSentences(text, udTokenize(text)).forEach((sentence, k) => {
-    for (const t of tagTokens(tagger, sentence)) out.push({ ...t, sentence: k });
+    for (const t of tagTokens(tagger, sentence)) {
+      out.push({ text: t.text, start: t.start, end: t.end, kind: t.kind, tag: t.tag, upos: t.upos, lemma: t.lemma, sentence: k });
+    }
   });
   return out;
 }
