@@ -8,7 +8,8 @@
  * weight. PageRank over this directed graph scores each candidate.
  */
 import type { Candidate, Occurrence } from './candidates.js';
-import { EdgeCounter, pageRank } from './pagerank.js';
+import { undirectedGraph } from './graph.js';
+import { pageRank } from './pagerank.js';
 import { topicsOf } from './topics.js';
 
 export interface MultipartiteRankSettings {
@@ -24,56 +25,67 @@ export interface MultipartiteRankSettings {
 
 export const MULTIPARTITE_RANK: MultipartiteRankSettings = { alpha: 1.1, maxGap: 1_000 };
 
-interface Placed {
-  readonly candidate: number;
-  readonly occurrence: Occurrence;
-}
-
 /** Score of every candidate, in the candidates' order. */
 export function multipartiteRank(candidates: readonly Candidate[], settings = MULTIPARTITE_RANK): Float64Array {
+  const n = candidates.length;
   const topic = topicsOf(candidates.map((c) => new Set(c.lemmas)));
-  const placed: Placed[] = candidates.flatMap((c, candidate) => c.occurrences.map((occurrence) => ({ candidate, occurrence })));
-  placed.sort((a, b) => a.occurrence.first - b.occurrence.first);
 
-  const edges = new EdgeCounter(candidates.length);
-  for (let i = 0; i < placed.length; i++) {
-    const earlier = placed[i] as Placed;
-    const end = earlier.occurrence.first + earlier.occurrence.length - 1;
-    for (let j = i + 1; j < placed.length; j++) {
-      const later = placed[j] as Placed;
-      const gap = later.occurrence.first - end;
-      if (gap > settings.maxGap) break;
-      if (topic[earlier.candidate] === topic[later.candidate]) continue;
-      edges.addBoth(earlier.candidate, later.candidate, 1 / gap);
+  // Occurrences in text order, as parallel arrays: candidate, first word, last word.
+  const count = candidates.reduce((sum, c) => sum + c.occurrences.length, 0);
+  const order = new Int32Array(count);
+  const firstWord = new Int32Array(count);
+  const lastWord = new Int32Array(count);
+  let k = 0;
+  candidates.forEach((c, i) => {
+    for (const o of c.occurrences) {
+      order[k] = i;
+      firstWord[k] = o.first;
+      lastWord[k] = o.first + o.length - 1;
+      k++;
     }
-  }
+  });
+  const byPosition = Int32Array.from({ length: count }, (_, i) => i).sort((a, b) => (firstWord[a] as number) - (firstWord[b] as number));
+
+  const graph = undirectedGraph(n, (add) => {
+    for (let x = 0; x < count; x++) {
+      const earlier = byPosition[x] as number;
+      const a = order[earlier] as number;
+      const end = lastWord[earlier] as number;
+      for (let y = x + 1; y < count; y++) {
+        const later = byPosition[y] as number;
+        const gap = (firstWord[later] as number) - end;
+        if (gap > settings.maxGap) break;
+        const b = order[later] as number;
+        if (topic[a] !== topic[b]) add(a, b, 1 / gap);
+      }
+    }
+  });
 
   // Section 2.2, weight adjustment: w(cj -> ci) += α · e^(1/p_i) · Σ_{ck in topic(ci), k != i} w(cj -> ck),
-  // for ci the first-occurring candidate of its topic (p_i counted from 1).
-  const graph = edges.toGraph();
-  const firstOfTopic = new Map<number, number>();
-  candidates.forEach((c, i) => {
-    const t = topic[i] as number;
-    const known = firstOfTopic.get(t);
-    if (known === undefined || (c.occurrences[0] as Occurrence).first < ((candidates[known] as Candidate).occurrences[0] as Occurrence).first) firstOfTopic.set(t, i);
-  });
-  const boost = new Float64Array(graph.weight.length);
-  for (let e = 0; e < graph.from.length; e++) {
-    const source = graph.from[e] as number;
-    const target = graph.to[e] as number;
-    if (firstOfTopic.get(topic[target] as number) === target) continue;
-    const first = firstOfTopic.get(topic[target] as number) as number;
-    // Edge source -> target, target a topic-mate of `first`: it strengthens source -> first.
-    boost[e] = settings.alpha * Math.exp(1 / (((candidates[first] as Candidate).occurrences[0] as Occurrence).first + 1)) * (graph.weight[e] as number);
+  // for ci the first-occurring candidate of its topic (p_i its first position, counted from 1).
+  const firstOf = new Int32Array(n).fill(-1);
+  const firstAt = (c: number): number => ((candidates[c] as Candidate).occurrences[0] as Occurrence).first;
+  for (let c = 0; c < n; c++) {
+    const t = topic[c] as number;
+    const known = firstOf[t] as number;
+    if (known < 0 || firstAt(c) < firstAt(known)) firstOf[t] = c;
   }
-  const extra = new EdgeCounter(candidates.length);
-  for (let e = 0; e < graph.from.length; e++) {
-    if (boost[e] === 0) continue;
-    const target = graph.to[e] as number;
-    const first = firstOfTopic.get(topic[target] as number) as number;
-    if (edges.get(graph.from[e] as number, first) > 0) extra.add(graph.from[e] as number, first, boost[e] as number);
+  const { rowStart, to, weight } = graph;
+  const mates = new Float64Array(n);
+  for (let source = 0; source < n; source++) {
+    const from = rowStart[source] as number;
+    const until = rowStart[source + 1] as number;
+    for (let e = from; e < until; e++) {
+      const target = to[e] as number;
+      const first = firstOf[topic[target] as number] as number;
+      if (first !== target) mates[first] = (mates[first] as number) + (weight[e] as number);
+    }
+    for (let e = from; e < until; e++) {
+      const target = to[e] as number;
+      const boost = mates[target] as number;
+      if (boost > 0) weight[e] = (weight[e] as number) + settings.alpha * Math.exp(1 / (firstAt(target) + 1)) * boost;
+    }
+    for (let e = from; e < until; e++) mates[firstOf[topic[to[e] as number] as number] as number] = 0;
   }
-  const extraGraph = extra.toGraph();
-  for (let e = 0; e < extraGraph.from.length; e++) edges.add(extraGraph.from[e] as number, extraGraph.to[e] as number, extraGraph.weight[e] as number);
-  return pageRank(edges.toGraph());
+  return pageRank(graph);
 }

@@ -7,7 +7,8 @@
  * scores.
  */
 import type { Candidate } from './candidates.js';
-import { EdgeCounter, pageRank } from './pagerank.js';
+import { undirectedGraph } from './graph.js';
+import { pageRank } from './pagerank.js';
 import type { Word } from './words.js';
 
 export interface PositionRankSettings {
@@ -28,18 +29,22 @@ export function positionRank(words: readonly Word[], candidates: readonly Candid
     node[i] = id;
   });
 
-  const edges = new EdgeCounter(ids.size);
   const position = new Float64Array(ids.size);
   for (let i = 0; i < words.length; i++) {
     const a = node[i] as number;
-    if (a < 0) continue;
-    position[a] = (position[a] as number) + 1 / (i + 1);
-    const end = Math.min(words.length, i + settings.window);
-    for (let j = i + 1; j < end; j++) {
-      const b = node[j] as number;
-      if (b >= 0 && b !== a) edges.addBoth(a, b, 1);
-    }
+    if (a >= 0) position[a] = (position[a] as number) + 1 / (i + 1);
   }
-  const wordScores = pageRank(edges.toGraph(), { personalization: position });
+  const graph = undirectedGraph(ids.size, (add) => {
+    for (let i = 0; i < words.length; i++) {
+      const a = node[i] as number;
+      if (a < 0) continue;
+      const end = Math.min(words.length, i + settings.window);
+      for (let j = i + 1; j < end; j++) {
+        const b = node[j] as number;
+        if (b >= 0 && b !== a) add(a, b, 1);
+      }
+    }
+  });
+  const wordScores = pageRank(graph, { personalization: position });
   return Float64Array.from(candidates, (c) => c.lemmas.reduce((sum, lemma) => sum + (wordScores[ids.get(lemma) as number] as number), 0));
 }
