@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from './support/processes.js';
+import { startStack, type Stack } from '../scripts/lib/processes.js';
 
 const KEY = 'adversarial-key';
 const TIMEOUT_MS = 5_000;

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startProcess, startService, startStack, waitReady, type RunningProcess, type ServiceName, type Stack } from './support/processes.js';
+import { freePort, startProcess, startService, startStack, waitReady, type RunningProcess, type ServiceName, type Stack } from '../scripts/lib/processes.js';
 import { SEED, SEED_ANSWER } from './support/seed.js';
 
 const KEY = 'e2e-key-5f3a9c';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, startService, waitFor, waitReady, type RunningProcess } from './support/processes.js';
+import { freePort, startService, waitFor, waitReady, type RunningProcess } from '../scripts/lib/processes.js';
 
 const KEY = 'faults-key';
 const SEED = 'The Internet is the global system of interconnected computer networks that use the Internet protocol suite to link devices worldwide.';

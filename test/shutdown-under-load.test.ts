@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freePort, startService, waitReady } from './support/processes.js';
+import { freePort, startService, waitReady } from '../scripts/lib/processes.js';
 
 const KEY = 'drain-key';
 const SEED = 'The Internet is the global system of interconnected computer networks that use the Internet protocol suite to link devices worldwide.';

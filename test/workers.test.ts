@@ -2,7 +2,7 @@
 // drains them all and the supervisor exits 0. Real processes, as deployed.
 import { describe, expect, it } from 'vitest';
 import { processTree } from '../scripts/load/procfs.js';
-import { freePort, startService, waitFor, waitReady } from './support/processes.js';
+import { freePort, startService, waitFor, waitReady } from '../scripts/lib/processes.js';
 
 const KEY = 'workers-test-key';
 

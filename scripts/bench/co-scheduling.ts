@@ -11,8 +11,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort, ROOT, startService, waitReady, type RunningProcess } from '../../test/support/processes.js';
-import { buildTexts, dataDir, loadCorpus, SIZES } from './corpus.js';
+import { freePort, ROOT, startService, waitReady, type RunningProcess } from '../lib/processes.js';
+import { buildTexts, dataDir, loadCorpus, SIZES } from '../lib/corpus.js';
 import { cpuMs, pin } from './procfs.js';
 
 const seconds = process.argv[2] ?? '5';

@@ -22,10 +22,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadStandaloneTagger, tagStandalone, type PosTagger } from '@nlp-api/english';
-import { extractKeyphrases } from '../../services/rake-app/src/keyphrase/index.js';
-import { extractKeywords } from '../../services/rake-app/src/rake/index.js';
-import { loadNlpEngine, type NlpEngine } from '../../services/prose-app/src/nlp/index.js';
-import type { TextSet } from './corpus.js';
+import { loadNlpEngine, type NlpEngine } from '@nlp-api/prose-app/nlp';
+import { extractKeyphrases, extractKeywords } from '@nlp-api/rake-app/keywords';
+import type { TextSet } from '../lib/corpus.js';
 import { serveLines } from './worker-channel.js';
 
 export type RawFn = 'keywords' | 'positionrank' | 'multipartiterank' | 'tokens' | 'entities' | 'sentences';

@@ -24,8 +24,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { freePort, ROOT, startProcess, waitReady, type RunningProcess, type ServiceName } from '../../test/support/processes.js';
-import { buildTexts, dataDir, loadCorpus, SIZES, type SizeName } from './corpus.js';
+import { freePort, ROOT, startProcess, waitReady, type RunningProcess, type ServiceName } from '../lib/processes.js';
+import { buildTexts, dataDir, loadCorpus, SIZES, type SizeName } from '../lib/corpus.js';
 import type { Phase, PhaseResult } from './load-worker.js';
 import type { RawFn } from './raw-worker.js';
 import { aggregate, FULL, planFor, QUICK, type Plan, type SliceResult } from './series.js';

@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { ROOT } from '../../test/support/processes.js';
+import { ROOT } from '../lib/processes.js';
 
 export interface WorkerReply {
   error?: string;

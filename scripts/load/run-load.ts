@@ -16,7 +16,7 @@ import os from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type autocannon from 'autocannon';
-import { freePort, ROOT, startService, waitReady, type RunningProcess, type ServiceName } from '../../test/support/processes.js';
+import { freePort, ROOT, startService, waitReady, type RunningProcess, type ServiceName } from '../lib/processes.js';
 import { loadCorpus } from './corpus.js';
 import { cpuSeconds, loadAverage, machineCpuSeconds, overTree, probeHealth, rssKiB } from './procfs.js';
 import { renderMarkdown, type LoadReport, type PhaseSummary, type ServiceReport } from './report.js';

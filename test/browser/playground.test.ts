@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, startStack, type Stack } from '../support/processes.js';
+import { ROOT, startStack, type Stack } from '../../scripts/lib/processes.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const KEY = 'browser-test-key';

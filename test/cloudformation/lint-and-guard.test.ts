@@ -12,7 +12,7 @@ import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { yamlParse } from 'yaml-cfn';
-import { ROOT } from '../support/processes.js';
+import { ROOT } from '../../scripts/lib/processes.js';
 
 const run = promisify(execFile);
 

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { yamlParse } from 'yaml-cfn';
-import { ROOT } from '../support/processes.js';
+import { ROOT } from '../../scripts/lib/processes.js';
 
 const CUSTOMER = { id: '111111111111', region: 'eu-west-1' };
 const VENDOR = { id: '222222222222', region: 'us-east-1' };

@@ -8,7 +8,7 @@ import { GATEWAY_ENV } from '../../services/nlp-client/src/env.js';
 import { PROSE_ENV } from '../../services/prose-app/src/env.js';
 import { RAKE_ENV } from '../../services/rake-app/src/env.js';
 import { CUSTOMER, StackEvaluator, VENDOR, deployOffline, findImports, loadTemplate, type Json, type JsonObject } from '../support/cloudformation.js';
-import { ROOT } from '../support/processes.js';
+import { ROOT } from '../../scripts/lib/processes.js';
 
 interface Container {
   Name: string;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, dockerEnabled, eventually, explainDockerSkip, imageTag } from '../support/docker.js';
-import { ROOT } from '../support/processes.js';
+import { ROOT } from '../../scripts/lib/processes.js';
 import { SEED, SEED_ANSWER } from '../support/seed.js';
 
 

@@ -14,7 +14,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { ROOT, startProcess, type RunningProcess, type ServiceName } from '../support/processes.js';
+import { ROOT, startProcess, type RunningProcess, type ServiceName } from '../../scripts/lib/processes.js';
 import { SEED, SEED_ANSWER } from '../support/seed.js';
 
 const run = promisify(execFile);

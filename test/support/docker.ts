@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './processes.js';
+import { ROOT } from '../../scripts/lib/processes.js';
 
 /**
  * The Docker tests need the engine `.ci/run` starts (scripts/ci/docker-setup.sh). In CI they must run;

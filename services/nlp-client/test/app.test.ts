@@ -3,7 +3,7 @@ import request from 'supertest';
 import { createLogger } from '@nlp-api/service-kit';
 import { createGatewayApp } from '../src/app.js';
 import { createUpstream } from '../src/upstream.js';
-import { freePort } from '../../../test/support/processes.js';
+import { freePort } from '../../../scripts/lib/processes.js';
 import { fakeBackend, type Behaviour } from './support/fake-backend.js';
 
 const KEY = 'gateway-test-key';

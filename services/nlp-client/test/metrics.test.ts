@@ -4,7 +4,7 @@ import { createLogger } from '@nlp-api/service-kit';
 import { createGatewayApp } from '../src/app.js';
 import { createGatewayMetrics } from '../src/gateway-metrics.js';
 import { createUpstream, DEFAULT_UPSTREAM_OPTIONS } from '../src/upstream.js';
-import { freePort } from '../../../test/support/processes.js';
+import { freePort } from '../../../scripts/lib/processes.js';
 
 /** The value of the one sample of `name` whose labels include `labels` (in any order). */
 function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
