@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startProcess, startService, startStack, waitReady, type RunningProcess, type ServiceName, type Stack } from '../scripts/lib/processes.js';
+import { freePort, startProcess, startService, startStack, waitFor, waitReady, type RunningProcess, type ServiceName, type Stack } from '../scripts/lib/processes.js';
 import { SEED, SEED_ANSWER } from './support/seed.js';
 
 const KEY = 'e2e-key-5f3a9c';
@@ -85,7 +85,8 @@ describe('the three real processes, through the gateway', () => {
     await post(base, '/keywords', { text: SEED }, { 'X-Request-Id': 'trace-e2e-001' });
     const res = await post(base, '/tokens', { text: SEED }, { 'X-Request-Id': 'trace-e2e-001' });
     expect(res.headers.get('x-request-id')).toBe('trace-e2e-001');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const logged = () => [gateway, rake, prose].every((service) => service.output().includes('"requestId":"trace-e2e-001"'));
+    await waitFor(async () => logged(), 5_000, 'the request id in all three logs');
     for (const service of [gateway, rake, prose]) {
       expect(service.output()).toContain('"requestId":"trace-e2e-001"');
       expect(service.output()).not.toContain(KEY);
@@ -117,6 +118,8 @@ describe('the gateway process with a slow backend', () => {
   let gateway: RunningProcess;
   let base: string;
   const delayMs = 1_500;
+  /** Called when the slow backend has read a whole request. */
+  let arrived: (() => void) | undefined;
 
   beforeAll(async () => {
     slow = http.createServer((req, res) => {
@@ -128,6 +131,7 @@ describe('the gateway process with a slow backend', () => {
       let body = '';
       req.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
       req.on('end', () => {
+        arrived?.();
         setTimeout(() => {
           res.setHeader('content-type', 'application/json');
           res.end('[]');
@@ -164,8 +168,9 @@ describe('the gateway process with a slow backend', () => {
   });
 
   it('finishes an in-flight request after SIGTERM, then exits 0', async () => {
+    const reachedBackend = new Promise<void>((resolve) => (arrived = resolve));
     const inFlight = post(base, '/keywords', { text: 'quick, but in flight' });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await reachedBackend;
     const exit = gateway.stop('SIGTERM');
     const res = await inFlight;
     expect(res.status).toBe(200);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freePort, startService, waitReady } from '../scripts/lib/processes.js';
+import { freePort, startService, waitFor, waitReady } from '../scripts/lib/processes.js';
 
 const KEY = 'drain-key';
 const SEED = 'The Internet is the global system of interconnected computer networks that use the Internet protocol suite to link devices worldwide.';
@@ -54,7 +54,7 @@ describe('SIGTERM during a load run', () => {
         }
       };
       const load = Promise.all(Array.from({ length: 16 }, (_, i) => client(i)));
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await waitFor(async () => outcomes.length >= 64, 3_000, 'the load to build up');
       const exit = gateway.stop('SIGTERM');
       stopped = true;
       expect(await exit).toBe(0);

@@ -4,6 +4,7 @@ import { createLogger } from '@nlp-api/service-kit';
 import { createGatewayApp } from '../src/app.js';
 import { createUpstream, looksLikeJson } from '../src/upstream.js';
 import { fakeBackend, type Behaviour, type FakeBackend } from './support/fake-backend.js';
+import { waitFor } from '../../../scripts/lib/processes.js';
 
 const auth = { Authorization: 'Bearer k' };
 const logger = createLogger('resilience-test', 'silent');
@@ -67,8 +68,8 @@ describe('the circuit breaker in the gateway', () => {
     for (let i = 0; i < 3; i++) await request(app).post('/keywords').set(auth).send({ text: 'x' });
     expect((await request(app).post('/keywords').set(auth).send({ text: 'x' })).status).toBe(503);
     behaviour = ok;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    expect((await request(app).post('/keywords').set(auth).send({ text: 'x' })).status).toBe(200);
+    // Calls fail fast while the breaker is open; the first after the 200 ms cooldown is let through.
+    await waitFor(async () => (await request(app).post('/keywords').set(auth).send({ text: 'x' })).status === 200, 5_000, 'the breaker to let a call through');
     expect((await request(app).post('/keywords').set(auth).send({ text: 'x' })).status).toBe(200);
   });
 
