@@ -4,7 +4,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import nlpCompromise from 'compromise';
 import { tokenizeDoc, type RawToken } from '../src/nlp/tokenize.js';
-import { pennTags, punctuationTag } from '../src/nlp/penn-tags.js';
+import { pennTags, punctuationTag } from './penn-tags.js';
 import { locate } from '../src/nlp/offsets.js';
 import { loadNlpEngine } from '../src/nlp/index.js';
 
