@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compromiseChunks } from '../src/nlp/named-entities.js';
+import { compromiseChunks } from '../scripts/ner/compromise-recogniser.js';
 
 describe('compromiseChunks', () => {
   it('packs whole sentences into chunks no longer than the limit', () => {

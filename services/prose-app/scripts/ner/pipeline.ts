@@ -7,7 +7,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { breakLongRuns } from '../../src/nlp/engine.js';
 import type { EntitySpan } from '../../src/nlp/entity-merge.js';
-import { compromiseChunks, namedEntities } from '../../src/nlp/named-entities.js';
+import { compromiseChunks, namedEntities } from './compromise-recogniser.js';
 import type { Span } from '../../src/nlp/offsets.js';
 import { patternEntities } from '../../src/nlp/pattern-entities.js';
 import { sentenceSpans } from '../../src/nlp/sentences.js';

@@ -1,21 +1,14 @@
-import { createRequire } from 'node:module';
 import { LONGEST_TOKEN, loadPosTagger } from '@nlp-api/english';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { mergeEntities } from './entity-merge.js';
 import { iobLabels } from './iob.js';
-import { compromiseChunks, namedEntities } from './named-entities.js';
 import { loadPerceptronRecognizer } from './ner/recognizer.js';
 import { patternEntities } from './pattern-entities.js';
 import { groupBySentence, sentenceSpans } from './sentences.js';
 import { tagText } from './tag-text.js';
 import { tokenizeDoc, winkSpansOf } from './tokenize.js';
 import type { Entity, NlpEngine, Sentence, Token } from './types.js';
-
-type Compromise = typeof import('compromise').default;
-
-/** compromise is big (~40 MB of memory once loaded) and only the optional older recogniser needs it. */
-const loadCompromise = (): Compromise => createRequire(import.meta.url)('compromise') as Compromise;
 
 const isBlank = (text: string): boolean => text.trim().length === 0;
 
@@ -42,14 +35,6 @@ function properNounsInNames(tags: string[], tokens: ReadonlyArray<{ text: string
   });
 }
 
-export interface EngineOptions {
-  /**
-   * Named-entity recogniser: the trained averaged perceptron (default; src/nlp/ner/README.md) or the
-   * older compromise-based one, kept for comparison (it scores lower on every dev set).
-   */
-  recogniser?: 'perceptron' | 'compromise';
-}
-
 /**
  * Loads wink-nlp with its English model, the POS tagger's and the entity recogniser's weights; every
  * call on the returned engine reuses them. `tokens()` cuts the text the UD English way
@@ -58,14 +43,12 @@ export interface EngineOptions {
  * wink-nlp, entities from the trained recogniser (PERSON, ORGANIZATION, GPE, LOCATION; run sentence
  * by sentence on wink-nlp's tokens and UPOS) merged with wink-nlp's pattern entities (DATE, MONEY, URL, ...).
  */
-export function loadNlpEngine(options: EngineOptions = {}): NlpEngine {
+export function loadNlpEngine(): NlpEngine {
   const wink = winkNLP(model, ['sbd', 'pos', 'ner']);
   // /sentences needs wink's sentence boundaries only: its POS and pattern passes are most of readDoc.
   const winkSentences = winkNLP(model, ['sbd']);
   const its = wink.its;
-  const recogniser = options.recogniser === 'compromise' ? null : loadPerceptronRecognizer();
-  const nlp = recogniser ? null : loadCompromise();
-  nlp?.('Warm up compromise, once, in Paris.').people();
+  const recogniser = loadPerceptronRecognizer();
 
   const posTagger = loadPosTagger();
 
@@ -76,9 +59,7 @@ export function loadNlpEngine(options: EngineOptions = {}): NlpEngine {
 
   const entitiesOf = (text: string, analysed: ReturnType<typeof analyse>): Entity[] => {
     const sentences = sentenceSpans(analysed.doc, its, analysed.winkSpans, text);
-    const named = recogniser
-      ? recogniser.recognise(groupBySentence(analysed.tokens, sentences))
-      : namedEntities(nlp as Compromise, text, compromiseChunks(text, sentences));
+    const named = recogniser.recognise(groupBySentence(analysed.tokens, sentences));
     const patterns = patternEntities(analysed.doc, its, text, analysed.winkSpans, analysed.tokens);
     return mergeEntities(named, patterns).map(({ start, end, label }) => ({ text: text.slice(start, end), label, start, end }));
   };

@@ -1,6 +1,6 @@
 import type nlp from 'compromise';
-import type { EntitySpan } from './entity-merge.js';
-import { locate, type Span } from './offsets.js';
+import type { EntitySpan } from '../../src/nlp/entity-merge.js';
+import { locate, type Span } from '../../src/nlp/offsets.js';
 
 type Compromise = typeof nlp;
 
