@@ -157,6 +157,6 @@ export function parseModel(bytes: Uint8Array): PosModel {
 export const DEFAULT_MODEL_PATH = new URL('../../models/pos-perceptron.bin', import.meta.url);
 export const STANDALONE_MODEL_PATH = new URL('../../models/pos-perceptron-standalone.bin', import.meta.url);
 
-export function loadModelFile(path: string | URL = process.env.POS_MODEL_PATH ?? DEFAULT_MODEL_PATH): PosModel {
+export function loadModelFile(path: string | URL = DEFAULT_MODEL_PATH): PosModel {
   return parseModel(readFileSync(path));
 }
