@@ -24,6 +24,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ENDPOINTS as CATALOGUE } from '@nlp-api/api-schema';
 import { freePort, ROOT, startProcess, waitReady, type RunningProcess, type ServiceName } from '../lib/processes.js';
 import { buildTexts, dataDir, loadCorpus, SIZES, type SizeName } from '../lib/corpus.js';
 import type { Phase, PhaseResult } from './load-worker.js';
@@ -84,14 +85,13 @@ interface Endpoint {
 const KEYPHRASE_SIZES: readonly SizeName[] = ['1KB', '10KB', '100KB'];
 const KEYPHRASE_PER_KB = { beside: '/keywords', besideLabel: 'RAKE', maxUsPerKb: TARGETS.maxKeyphraseCpuUsPerKb };
 
-const ENDPOINTS: readonly Endpoint[] = [
-  { path: '/keywords', service: 'rake-app', fn: 'keywords' },
-  { path: '/keywords', algorithm: 'positionrank', service: 'rake-app', fn: 'positionrank', sizes: KEYPHRASE_SIZES, perKb: KEYPHRASE_PER_KB },
-  { path: '/keywords', algorithm: 'multipartiterank', service: 'rake-app', fn: 'multipartiterank', sizes: KEYPHRASE_SIZES, perKb: KEYPHRASE_PER_KB },
-  { path: '/tokens', service: 'prose-app', fn: 'tokens' },
-  { path: '/entities', service: 'prose-app', fn: 'entities' },
-  { path: '/sentences', service: 'prose-app', fn: 'sentences' },
-];
+/** Every endpoint of the catalogue with its default options, and /keywords also with each noun-phrase algorithm. */
+const ENDPOINTS: readonly Endpoint[] = CATALOGUE.flatMap((e): Endpoint[] => [
+  { path: e.path, service: e.backend, fn: e.name },
+  ...(e.name === 'keywords'
+    ? (['positionrank', 'multipartiterank'] as const).map((algorithm): Endpoint => ({ path: e.path, algorithm, service: e.backend, fn: algorithm, sizes: KEYPHRASE_SIZES, perKb: KEYPHRASE_PER_KB }))
+    : []),
+]);
 
 /** "/keywords", "/keywords positionrank": the endpoint column of the report, and the start of row names. */
 const nameOf = (endpoint: Endpoint): string => (endpoint.algorithm ? `${endpoint.path} ${endpoint.algorithm}` : endpoint.path);

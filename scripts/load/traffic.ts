@@ -2,17 +2,16 @@
  * The traffic mix and the bookkeeping of one autocannon run: which endpoint and text size each
  * request had, its status, latency, and every kind of failure autocannon can see.
  */
+import { ENDPOINTS as CATALOGUE, type EndpointName } from '@nlp-api/api-schema';
 import autocannon from 'autocannon';
 import { textsOfSize, type Corpus, type SizeClass } from './corpus.js';
 // Seeded, so two runs send the same sequence of choices.
 import { seededRandom } from '@nlp-api/english';
 
-export const ENDPOINTS = [
-  { path: '/keywords', weight: 40 },
-  { path: '/tokens', weight: 25 },
-  { path: '/entities', weight: 20 },
-  { path: '/sentences', weight: 15 },
-] as const;
+/** The share of requests each endpoint of the catalogue gets, in per cent. */
+const WEIGHTS: Readonly<Record<EndpointName, number>> = { keywords: 40, tokens: 25, entities: 20, sentences: 15 };
+
+export const ENDPOINTS = CATALOGUE.map((e) => ({ path: e.path, weight: WEIGHTS[e.name] }));
 
 /** Weights in per mille. "A few" 100 KB texts: 5 in 1000 requests. */
 export const SIZES: (SizeClass & { weight: number })[] = [

@@ -3,6 +3,7 @@ import { BatchRequest, DEFAULT_BATCH_MAX_DOCUMENTS } from './batch.js';
 import { ErrorBody, Health, Ready, RouteList, TextRequest } from './common.js';
 import { Keywords, KeywordsRequest } from './keywords.js';
 import { Entities, Sentences, Tokens } from './prose.js';
+import { BATCH_ENDPOINTS, batchPath, ENDPOINTS, type BatchableName, type EndpointName } from './endpoints.js';
 
 export const SEED_TEXT =
   'The Internet is the global system of interconnected computer networks that use the Internet protocol suite to link devices worldwide.';
@@ -56,6 +57,14 @@ export const EXAMPLES = {
 
 type ExampleName = keyof typeof EXAMPLES;
 
+/** The examples shown with each endpoint of the catalogue. */
+const ENDPOINT_EXAMPLES: Readonly<Record<EndpointName, { request: ExampleName; response: ExampleName }>> = {
+  keywords: { request: 'keywordsRequest', response: 'keywordsResponse' },
+  tokens: { request: 'textRequest', response: 'tokensResponse' },
+  entities: { request: 'textRequest', response: 'entitiesResponse' },
+  sentences: { request: 'sentencesRequest', response: 'sentencesResponse' },
+};
+
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (schema: object, example?: ExampleName) => ({
   'application/json': { schema, ...(example ? { example: EXAMPLES[example].value } : {}) },
@@ -100,7 +109,7 @@ function batchResponseSchema(field: string, item: string) {
   };
 }
 
-function batch(field: 'keywords' | 'tokens' | 'entities', item: string, maxDocuments: number) {
+function batch(field: BatchableName, item: string, maxDocuments: number) {
   return {
     post: {
       summary: `${field} for up to ${maxDocuments} documents at once`,
@@ -149,13 +158,10 @@ export function buildOpenApiDocument(options: OpenApiOptions): Record<string, un
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
     paths: {
-      '/keywords': post('Keywords of a text (RAKE by default, or YAKE, PositionRank, MultipartiteRank)', ref('KeywordsRequest'), 'keywordsRequest', ref('Keywords'), 'keywordsResponse'),
-      '/tokens': post('Tokens with Penn tags, IOB entity labels and offsets', ref('TextRequest'), 'textRequest', ref('Tokens'), 'tokensResponse'),
-      '/entities': post('Named and pattern entities with offsets; spans never overlap', ref('TextRequest'), 'textRequest', ref('Entities'), 'entitiesResponse'),
-      '/sentences': post('Sentences with offsets', ref('TextRequest'), 'sentencesRequest', ref('Sentences'), 'sentencesResponse'),
-      '/batch/keywords': batch('keywords', 'Keywords', maxDocuments),
-      '/batch/tokens': batch('tokens', 'Tokens', maxDocuments),
-      '/batch/entities': batch('entities', 'Entities', maxDocuments),
+      ...Object.fromEntries(
+        ENDPOINTS.map((e) => [e.path, post(e.summary, ref(e.request.id), ENDPOINT_EXAMPLES[e.name].request, ref(e.response.id), ENDPOINT_EXAMPLES[e.name].response)]),
+      ),
+      ...Object.fromEntries(BATCH_ENDPOINTS.map((e) => [batchPath(e.name), batch(e.name, e.response.id, maxDocuments)])),
       '/health': { get: { summary: 'The process is alive', ...open, responses: { '200': { description: 'Alive', content: json(ref('Health')) } } } },
       '/ready': {
         get: {

@@ -1,3 +1,5 @@
+import type { EndpointName } from '@nlp-api/api-schema';
+
 /** Plain-text tables for a terminal: columns padded to their widest cell. */
 export function table(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const cells = [headers, ...rows.map((row) => row.map(String))];
@@ -17,8 +19,8 @@ interface Sentence { text: string; start: number; end: number }
 
 const round = (score: number) => Math.round(score * 1000) / 1000;
 
-/** How each command's answer reads as a table. */
-export const FORMATTERS: Record<string, (body: unknown) => string> = {
+/** How each command's answer reads as a table: one command per endpoint of the catalogue. */
+export const FORMATTERS: Readonly<Record<EndpointName, (body: unknown) => string>> = {
   keywords: (body) => table(['score', 'keyword'], (body as Keyword[]).map((k) => [round(k.score), k.candidate])),
   tokens: (body) => table(['token', 'tag', 'entity', 'span'], (body as Token[]).map((t) => [t.text, t.tag, t.label, `${t.start}-${t.end}`])),
   entities: (body) => table(['entity', 'label', 'span'], (body as Entity[]).map((e) => [e.text, e.label, `${e.start}-${e.end}`])),

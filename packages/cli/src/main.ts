@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FORMATTERS } from './format.js';
 
-const USAGE = `usage: nlp <keywords|tokens|entities|sentences> [text] [--algorithm NAME] [--url URL] [--key KEY] [--json]
+const USAGE = `usage: nlp <${Object.keys(FORMATTERS).join('|')}> [text] [--algorithm NAME] [--url URL] [--key KEY] [--json]
 
   text         the text to analyse; read from standard input when absent or "-"
   --algorithm  keywords only: positionrank (short texts: abstracts, paragraphs; recommended),
@@ -46,7 +46,7 @@ export async function main(
     (values.help ? stdout : stderr).write(`${USAGE}\n`);
     return values.help ? 0 : 2;
   }
-  const format = FORMATTERS[command];
+  const format = Object.hasOwn(FORMATTERS, command) ? FORMATTERS[command as keyof typeof FORMATTERS] : undefined;
   if (!format) {
     stderr.write(`nlp: unknown command "${command}"\n${USAGE}\n`);
     return 2;

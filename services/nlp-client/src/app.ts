@@ -12,7 +12,7 @@ import {
   type RouteSpec,
   type ServiceApp,
 } from '@nlp-api/service-kit';
-import { buildOpenApiDocument, check, KeywordsRequest } from '@nlp-api/api-schema';
+import { BATCH_ENDPOINTS, batchPath, buildOpenApiDocument, check, ENDPOINTS, type Backend } from '@nlp-api/api-schema';
 import { batchEndpoint, type BatchSettings } from './batch.js';
 import { pagesRouter } from './pages.js';
 import { RateLimiter } from './rate-limit.js';
@@ -77,14 +77,21 @@ export function createGatewayApp(settings: GatewaySettings, backends: Backends, 
     upstreamTimeoutMs: settings.upstreamTimeoutMs,
     concurrency: settings.batchConcurrency ?? 1,
   };
+  const upstreamOf = (backend: Backend): Upstream => (backend === 'rake-app' ? backends.rake : backends.prose);
+  // Every endpoint of the catalogue, then its batch form where it has one.
   const routes: RouteSpec[] = [
-    { method: 'POST', path: '/keywords', name: 'keywords', handler: forwardTo(backends.rake, '/keywords', settings, KeywordsRequest) },
-    { method: 'POST', path: '/tokens', name: 'tokens', handler: forwardTo(backends.prose, '/tokens', settings) },
-    { method: 'POST', path: '/entities', name: 'entities', handler: forwardTo(backends.prose, '/entities', settings) },
-    { method: 'POST', path: '/sentences', name: 'sentences', handler: forwardTo(backends.prose, '/sentences', settings) },
-    { method: 'POST', path: '/batch/keywords', name: 'batch-keywords', handler: batchEndpoint('keywords', backends.rake, batch) },
-    { method: 'POST', path: '/batch/tokens', name: 'batch-tokens', handler: batchEndpoint('tokens', backends.prose, batch) },
-    { method: 'POST', path: '/batch/entities', name: 'batch-entities', handler: batchEndpoint('entities', backends.prose, batch) },
+    ...ENDPOINTS.map((e): RouteSpec => ({
+      method: 'POST',
+      path: e.path,
+      name: e.name,
+      handler: forwardTo(upstreamOf(e.backend), e.path, settings, e.hasOptions ? e.request.schema : undefined),
+    })),
+    ...BATCH_ENDPOINTS.map((e): RouteSpec => ({
+      method: 'POST',
+      path: batchPath(e.name),
+      name: `batch-${e.name}`,
+      handler: batchEndpoint(e.name, upstreamOf(e.backend), batch),
+    })),
   ];
 
   return createServiceApp({

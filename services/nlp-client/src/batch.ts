@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { HttpError, badRequest, parseJsonObject, rawBody, requestIdOf, sendError } from '@nlp-api/service-kit';
+import type { BatchableName } from '@nlp-api/api-schema';
 import type { Upstream, UpstreamResponse } from './upstream.js';
 
 export interface BatchSettings {
@@ -82,7 +83,7 @@ function errorOf(answer: UpstreamResponse): { code: string; message: string } {
  * what that endpoint answers), a few at a time. A bad document fails alone, as in AWS Comprehend's
  * batch calls; only when every document failed upstream does the batch itself fail with that error.
  */
-export function batchEndpoint(kind: 'keywords' | 'tokens' | 'entities', upstream: Upstream, settings: BatchSettings): RequestHandler[] {
+export function batchEndpoint(kind: BatchableName, upstream: Upstream, settings: BatchSettings): RequestHandler[] {
   const handle: RequestHandler = async (req, res) => {
     const { documents, options } = parseBatch(req, settings.maxDocuments);
     const checked = documents.map((document, index) => checkDocument(document, index, settings.maxTextBytes));

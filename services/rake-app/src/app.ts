@@ -1,3 +1,4 @@
+import { endpointsOf } from '@nlp-api/api-schema';
 import type { PosTagger } from '@nlp-api/english';
 import { createServiceApp, notReady, textEndpoint, type Logger, type ServiceApp } from '@nlp-api/service-kit';
 import type { RakeConfig } from './config.js';
@@ -26,13 +27,11 @@ export function createRakeApp(settings: RakeSettings, logger: Logger, slot: Tagg
     logger,
     // RAKE and YAKE answer at once (their stoplists are compiled in); the noun-phrase algorithms wait for the tagger.
     readiness: () => (slot.tagger ? { ready: true } : { ready: false, reason: LOADING }),
-    routes: [
-      {
-        method: 'POST',
-        path: '/keywords',
-        name: 'keywords',
-        handler: textEndpoint(settings.maxTextBytes, ({ text, fields }) => extract(text, readKeywordRequest(fields), tagger)),
-      },
-    ],
+    routes: endpointsOf('rake-app').map((e) => ({
+      method: 'POST',
+      path: e.path,
+      name: e.name,
+      handler: textEndpoint(settings.maxTextBytes, ({ text, fields }) => extract(text, readKeywordRequest(fields), tagger)),
+    })),
   });
 }
