@@ -55,9 +55,10 @@ function contains(outer: readonly string[], inner: readonly string[]): boolean {
  * Keeps a keyphrase only when no better-ranked one contains it: "computer networks" adds nothing
  * below "interconnected computer networks", and would take one of the few places a caller reads.
  */
-function withoutContained(ranked: readonly Ranked[]): Ranked[] {
+function withoutContained(ranked: readonly Ranked[], limit: number): Ranked[] {
   const kept: Ranked[] = [];
   for (const r of ranked) {
+    if (kept.length >= limit) break;
     if (!kept.some((k) => contains(k.candidate.lemmas, r.candidate.lemmas))) kept.push(r);
   }
   return kept;
@@ -81,7 +82,5 @@ export function extractKeyphrases(text: string, tokens: readonly TaggedToken[], 
     )
     .sort((a, b) => b.score - a.score || a.first - b.first);
 
-  return withoutContained(ranked)
-    .slice(0, options.limit ?? DEFAULT_KEYPHRASE_LIMIT)
-    .map((r) => ({ candidate: surfaceForm(text, words, r.candidate), score: r.score }));
+  return withoutContained(ranked, options.limit ?? DEFAULT_KEYPHRASE_LIMIT).map((r) => ({ candidate: surfaceForm(text, words, r.candidate), score: r.score }));
 }
