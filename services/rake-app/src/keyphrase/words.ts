@@ -76,21 +76,22 @@ interface Draft {
   start: number;
   end: number;
   sentence: number;
-  sentenceInitial: boolean;
+  /** The tag of the token before it in its sentence; '' for the first word of a sentence. */
+  before: string;
 }
 
 function draftOf(text: string, tokens: readonly TaggedToken[], from: number, to: number, isStop: (w: string) => boolean): Draft {
   const first = tokens[from] as TaggedToken;
   const last = tokens[to - 1] as TaggedToken;
   const previous = tokens[from - 1];
-  const sentenceInitial = previous === undefined || previous.sentence !== first.sentence;
+  const before = previous !== undefined && previous.sentence === first.sentence ? previous.tag : '';
   if (to - from === 1) {
     const lower = first.text.toLowerCase();
     let cls = LETTER.test(first.text) ? classOf(first.tag) : 'other';
     const proper = first.tag === 'NNP' || first.tag === 'NNPS';
     if (DATE_WORDS.has(lower) && CAPITALISED.test(first.text)) cls = 'other';
     else if (!proper && isStop(lower)) cls = 'other';
-    return draft(first.text, first.lemma.toLowerCase(), cls, proper, first.tag, first, last, sentenceInitial);
+    return draft(first.text, first.lemma.toLowerCase(), cls, proper, first.tag, first, last, before);
   }
   // A compound takes the part of its last part with a letter ("COVID-19" is a noun, "well-known" an adjective).
   let head: TaggedToken | undefined;
@@ -102,14 +103,13 @@ function draftOf(text: string, tokens: readonly TaggedToken[], from: number, to:
     if (part.tag === 'NNP' || part.tag === 'NNPS') proper = true;
     parts.push(k === to - 1 && LETTER.test(part.text) ? part.lemma.toLowerCase() : part.text.toLowerCase());
   }
-  const headClass = head === undefined ? 'other' : classOf(head.tag);
-  const cls: TokenClass = headClass === 'noun' ? 'noun' : headClass === 'other' && head === undefined ? 'other' : 'adjective';
-  return draft(text.slice(first.start, last.end), parts.join('-'), cls, proper, (head ?? last).tag, first, last, sentenceInitial);
+  const cls: TokenClass = head === undefined ? 'other' : classOf(head.tag) === 'noun' ? 'noun' : 'adjective';
+  return draft(text.slice(first.start, last.end), parts.join('-'), cls, proper, (head ?? last).tag, first, last, before);
 }
 
 // Written out field by field: V8 builds `{ ...common, more }` on a slow path, which cost more than all the ranking.
-function draft(text: string, lemma: string, cls: TokenClass, proper: boolean, tag: string, first: TaggedToken, last: TaggedToken, sentenceInitial: boolean): Draft {
-  return { text, lemma, cls, proper, tag, start: first.start, end: last.end, sentence: first.sentence, sentenceInitial };
+function draft(text: string, lemma: string, cls: TokenClass, proper: boolean, tag: string, first: TaggedToken, last: TaggedToken, before: string): Draft {
+  return { text, lemma, cls, proper, tag, start: first.start, end: last.end, sentence: first.sentence, before };
 }
 
 /**
@@ -121,23 +121,20 @@ function draft(text: string, lemma: string, cls: TokenClass, proper: boolean, ta
  */
 export function toWords(text: string, tokens: readonly TaggedToken[], isStop: (word: string) => boolean): Word[] {
   const drafts: Draft[] = [];
-  const previousTag: string[] = [];
   for (let i = 0; i < tokens.length; ) {
     const end = compoundEnd(tokens, i);
-    const prev = tokens[i - 1];
-    previousTag.push(prev !== undefined && prev.sentence === (tokens[i] as TaggedToken).sentence ? prev.tag : '');
     drafts.push(draftOf(text, tokens, i, end, isStop));
     i = end;
   }
   return drafts.map((d, i) => {
+    const sentenceInitial = d.before === '';
     let role: WordRole = d.cls === 'noun' ? 'noun' : d.cls === 'adjective' ? 'adjective' : 'other';
     if (d.cls === 'participle') {
       const next = drafts[i + 1];
-      const before = previousTag[i] ?? '';
       const modifies = next !== undefined && next.sentence === d.sentence && (next.cls === 'noun' || next.cls === 'adjective');
-      const verbal = VERBAL.test(before) || (d.tag === 'VBG' && (d.sentenceInitial || GERUND_CONTEXT.test(before)));
+      const verbal = VERBAL.test(d.before) || (d.tag === 'VBG' && (sentenceInitial || GERUND_CONTEXT.test(d.before)));
       role = modifies && !verbal ? 'adjective' : 'other';
     }
-    return { text: d.text, lemma: d.lemma, role, proper: d.proper, start: d.start, end: d.end, sentence: d.sentence, sentenceInitial: d.sentenceInitial };
+    return { text: d.text, lemma: d.lemma, role, proper: d.proper, start: d.start, end: d.end, sentence: d.sentence, sentenceInitial };
   });
 }
