@@ -21,9 +21,9 @@
  * init, as rake-app loads it at start-up), then the keyphrase ranking, with their defaults.
  */
 import { readFileSync } from 'node:fs';
-import { loadStandaloneTagger, tagStandalone, type PosTagger } from '@nlp-api/english';
+import { loadStandaloneTagger, type PosTagger } from '@nlp-api/english';
 import { loadNlpEngine, type NlpEngine } from '@nlp-api/prose-app/nlp';
-import { extractKeyphrases, extractKeywords } from '@nlp-api/rake-app/keywords';
+import { extract, readKeywordRequest } from '@nlp-api/rake-app/keywords';
 import type { TextSet } from '../lib/corpus.js';
 import { serveLines } from './worker-channel.js';
 
@@ -35,10 +35,14 @@ let tagger: PosTagger | undefined;
 let sink = 0;
 
 function functionFor(fn: RawFn): (text: string) => unknown[] {
-  if (fn === 'keywords') return (text) => extractKeywords(text, {});
   if (!engine || !tagger) throw new Error('init first');
   const loadedTagger = tagger;
-  if (fn === 'positionrank' || fn === 'multipartiterank') return (text) => extractKeyphrases(text, tagStandalone(loadedTagger, text), fn, {});
+  if (fn === 'keywords' || fn === 'positionrank' || fn === 'multipartiterank') {
+    // rake-app's own dispatch, on the request it reads from {"text"} or {"text", "algorithm"}
+    // (read once: the options do not depend on the text, which goes to extract).
+    const request = readKeywordRequest(fn === 'keywords' ? { text: '' } : { text: '', algorithm: fn });
+    return (text) => extract(text, request, () => loadedTagger);
+  }
   const loaded = engine;
   if (fn === 'tokens') return (text) => loaded.tokens(text);
   if (fn === 'entities') return (text) => loaded.entities(text);
