@@ -1,46 +1,41 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express, type RequestHandler } from 'express';
-import { ApiEndpoint, readBody, writeAnswer, type ApiAnswer } from './api-lane.js';
-import { rawBody } from './body.js';
-import { bearerAuth, createAuthenticator, principalOf, type AuthSettings, type Principal } from './auth.js';
-import { cors, type CorsOrigins } from './cors.js';
-import { SECURITY_HEADERS, securityHeaders } from './security-headers.js';
-import { HttpError, errorHandler, notFoundHandler, sendError } from './errors.js';
-import { JSON_CONTENT_TYPE } from './json-response.js';
+import type { AuthSettings } from './auth.js';
+import { createCors, type CorsOrigins } from './cors.js';
+import { ApiEndpoint } from './endpoint.js';
+import { HttpError, sendError } from './errors.js';
+import { answerHealth, withKitRoutes, type Readiness } from './kit-routes.js';
+import {
+  admissionMiddleware,
+  createAdmission,
+  endpointHandler,
+  errorHandler,
+  notFoundHandler,
+  serveEndpoint,
+  type Admission,
+  type Guard,
+} from './lifecycle.js';
 import type { Logger } from './logging.js';
-import { logRequest, millisecondsSince, requestLogging, wantsRequestLine } from './logging.js';
-import { createMetrics, metricsEndpoint, recordRequest, recordRequests, type ServiceMetrics } from './metrics.js';
-import { REQUEST_ID_HEADER, acceptOrCreateRequestId, requestId, requestIdOf } from './request-id.js';
-import { allowedMethodsByPath, listRoutes, type RouteSpec } from './routes.js';
+import { createMetrics, type ServiceMetrics } from './metrics.js';
+import { beginRequest, type RequestContext } from './request-context.js';
+import { allowedMethodsByPath, type RouteSpec } from './routes.js';
+import { setSecurityHeaders } from './security-headers.js';
 
-export type ReadinessState = 'UP' | 'DOWN';
-
-/**
- * A check after authentication: returns the error to answer with, or undefined to go on. It may
- * set response headers (rate-limit counters, say) either way.
- */
-export type Guard = (principal: Principal, res: ServerResponse) => HttpError | undefined;
+export type { Readiness, ReadinessState } from './kit-routes.js';
 
 /** A service as a node:http request listener (supertest takes it as it is). */
 export interface ServiceApp {
   (req: IncomingMessage, res: ServerResponse): void;
-  /** Everything but GET /health and the API endpoints' usual requests goes through this. */
+  /** The express app behind every route but the exact paths of the API endpoints and GET /health. */
   readonly express: Express;
   readonly state: { draining: boolean };
-}
-
-export interface Readiness {
-  ready: boolean;
-  /** Which dependency is or is not ready, e.g. {"rake-app": "UP", "prose-app": "DOWN"}. */
-  checks?: Record<string, ReadinessState>;
-  reason?: string;
 }
 
 export interface ServiceAppOptions {
   name: string;
   auth: AuthSettings;
   logger: Logger;
-  /** The service's own API; /health, /ready and /routes are added here. */
+  /** The service's own API; /health, /ready, /routes and /metrics are added here. */
   routes: readonly RouteSpec[];
   readiness: () => Readiness | Promise<Readiness>;
   /** Run after authentication on every authenticated route, e.g. a rate limiter. */
@@ -55,117 +50,75 @@ export interface ServiceAppOptions {
   pages?: RequestHandler;
 }
 
-const HEALTH_BODY = JSON.stringify({ status: 'UP' });
-const HEALTH_HEADERS = {
-  ...Object.fromEntries(SECURITY_HEADERS),
-  'Content-Type': JSON_CONTENT_TYPE,
-  'Content-Length': String(Buffer.byteLength(HEALTH_BODY)),
-};
-
 /** Set while a server drains, so keep-alive clients are told to reconnect elsewhere. */
 export function markDraining(app: ServiceApp): void {
   app.state.draining = true;
 }
 
-function guardMiddleware(guard: Guard): RequestHandler {
-  return (_req, res, next) => {
-    const refusal = guard(principalOf(res)!, res);
-    if (refusal) sendError(res, refusal);
-    else next();
-  };
-}
+type Serve = (req: IncomingMessage, res: ServerResponse, context: RequestContext) => void;
 
-/** An API endpoint inside express, for the requests the lane leaves to it (compressed bodies, CORS, odd paths). */
-function endpointMiddleware(endpoint: ApiEndpoint): RequestHandler[] {
-  const respond: RequestHandler = async (req, res) => {
-    const answer = await endpoint.handle({
-      body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
-      headers: req.headers,
-      requestId: requestIdOf(res),
-      principal: principalOf(res)!,
-      abandoned: () => req.socket.destroyed || res.destroyed,
-    });
-    if (answer !== undefined) writeAnswer(res, answer);
-  };
-  return [rawBody(endpoint.bodyLimit), respond];
-}
-
-interface LaneRoute {
+interface ExactRoute {
   path: string;
-  endpoint: ApiEndpoint;
+  serve: Serve;
 }
 
 /**
- * Builds a service with everything the three services share: request ids, security headers,
- * request logs, metrics, bearer auth, /health, /ready, /routes, JSON 404/405/500. No listen here,
- * so supertest can drive it in-process.
+ * Builds a service with everything the three services share. Every request takes one lifecycle:
+ * a request id, security headers, CORS, then admission (bearer auth and guards), body, handler and
+ * the JSON error shape, each written once, and one metric sample and log line at the end. No listen
+ * here, so supertest can drive it in-process.
  *
- * GET /health and the API endpoints (ApiEndpoint routes) are served straight from node:http: they
- * are nearly every request the product gets, and express's request setup and middleware chain cost
- * more CPU than a 1 KB /keywords extraction. Anything unusual about such a request (a compressed
- * body, a CORS origin, a query string, another spelling of the path) goes through express instead,
- * which mounts the same endpoints, so both paths answer alike.
+ * Only routing differs: the exact paths of the API endpoints and GET /health, nearly every request
+ * the product gets, are found in a map, because express's request setup and middleware chain cost
+ * more CPU than a 1 KB /keywords extraction. Express routes everything else (pages, /ready, other
+ * spellings of a path, 404, 405) and calls the same functions.
  */
 export function createServiceApp(options: ServiceAppOptions): ServiceApp {
+  const state = { draining: false };
+  const metrics = options.metrics ?? createMetrics(options.name);
+  const observer = { logger: options.logger, metrics };
+  const admit = createAdmission(options.auth, options.afterAuth ?? []);
+  const answerCors = createCors(options.corsOrigins ?? 'none');
+  const routes = withKitRoutes(options.name, options.routes, options.readiness, metrics, options.metricsPublic === true);
+  const app = expressApp(routes, admit, options.pages);
+
+  const exact = new Map<string, ExactRoute>([['GET /health', { path: '/health', serve: (_req, res) => answerHealth(res) }]]);
+  for (const route of routes) {
+    const endpoint = route.handler;
+    if (!(endpoint instanceof ApiEndpoint)) continue;
+    exact.set(`POST ${route.path}`, { path: route.path, serve: (req, res, context) => void serveEndpoint(endpoint, admit, req, res, context) });
+  }
+
+  const service = (req: IncomingMessage, res: ServerResponse): void => {
+    const context = beginRequest(req, res, observer);
+    setSecurityHeaders(req, res);
+    if (state.draining) res.setHeader('Connection', 'close');
+    if (answerCors(req, res)) return;
+    const route = exact.get(`${req.method} ${req.url}`);
+    if (route === undefined) {
+      app(req, res);
+      return;
+    }
+    context.route = route.path;
+    route.serve(req, res, context);
+  };
+  return Object.assign(service, { express: app, state });
+}
+
+function expressApp(routes: readonly RouteSpec[], admit: Admission, pages: RequestHandler | undefined): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  const state = { draining: false };
+  if (pages) app.use(pages);
 
-  // Never reached for GET (answered above); listed so /routes and 405s know the route.
-  const health: RequestHandler = (_req, res) => {
-    res.json({ status: 'UP' });
-  };
-  const ready: RequestHandler = async (_req, res) => {
-    const readiness = await options.readiness();
-    const checks = readiness.checks ? { checks: readiness.checks } : {};
-    if (readiness.ready) {
-      res.json({ status: 'UP', ...checks });
-      return;
-    }
-    const reason = readiness.reason ?? `${options.name} is not ready`;
-    sendError(res, new HttpError(503, 'NOT_READY', reason, {}, { status: 'DOWN', ...checks }));
-  };
-  const routesList: RequestHandler = (_req, res) => {
-    res.json(listing);
-  };
-
-  const metrics = options.metrics ?? createMetrics(options.name);
-  const routes: RouteSpec[] = [
-    ...options.routes,
-    { method: 'GET', path: '/metrics', name: 'metrics', open: options.metricsPublic === true, handler: metricsEndpoint(metrics) },
-    { method: 'GET', path: '/health', name: 'health', open: true, handler: health },
-    { method: 'GET', path: '/ready', name: 'ready', open: true, handler: ready },
-    { method: 'GET', path: '/routes', name: 'routes', handler: routesList },
-  ];
-  const listing = listRoutes(routes);
-  const guards = options.afterAuth ?? [];
-  const corsOrigins = options.corsOrigins ?? 'none';
-
-  app.use(requestId);
-  app.use(securityHeaders);
-  app.get('/health', (_req, res) => {
-    res.setHeader('Content-Type', JSON_CONTENT_TYPE);
-    res.end(HEALTH_BODY);
-  });
-  app.use(requestLogging(options.logger));
-  app.use(recordRequests(metrics));
-  app.use(cors(corsOrigins));
-  app.use((_req, res, next) => {
-    if (state.draining) res.setHeader('Connection', 'close');
-    next();
-  });
-
-  if (options.pages) app.use(options.pages);
-
-  const auth = bearerAuth(options.auth);
-  const afterAuth = guards.map(guardMiddleware);
-  const lane = new Map<string, LaneRoute>();
+  const admission = admissionMiddleware(admit);
   for (const route of routes) {
-    const endpoint = route.handler instanceof ApiEndpoint ? route.handler : undefined;
-    if (endpoint && route.method === 'POST') lane.set(route.path, { path: route.path, endpoint });
-    const handlers = endpoint ? endpointMiddleware(endpoint) : Array.isArray(route.handler) ? route.handler : [route.handler as RequestHandler];
-    const chain = route.open ? handlers : [auth, ...afterAuth, ...handlers];
+    const { handler } = route;
+    // An endpoint admits the request itself, as on the exact path.
+    const chain =
+      handler instanceof ApiEndpoint
+        ? [endpointHandler(handler, admit)]
+        : [...(route.open ? [] : [admission]), ...(Array.isArray(handler) ? handler : [handler as RequestHandler])];
     if (route.method === 'GET') app.get(route.path, ...chain);
     else app.post(route.path, ...chain);
   }
@@ -179,89 +132,7 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
       sendError(res, new HttpError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${path}; allowed: ${allow}`));
     });
   }
-
   app.use(notFoundHandler);
   app.use(errorHandler);
-
-  const authenticate = createAuthenticator(options.auth);
-  const { logger } = options;
-
-  async function serveOnLane(route: LaneRoute, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = process.hrtime.bigint();
-    const id = acceptOrCreateRequestId(req.headers[REQUEST_ID_HEADER]);
-    for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
-    res.setHeader('X-Request-Id', id);
-    if (state.draining) res.setHeader('Connection', 'close');
-
-    let principal: Principal | undefined;
-    let failure: unknown;
-    try {
-      const outcome = authenticate(req.headers.authorization);
-      if (outcome instanceof HttpError) throw outcome;
-      principal = outcome;
-      for (const guard of guards) {
-        const refusal = guard(principal, res);
-        if (refusal) throw refusal;
-      }
-      const body = await readBody(req, route.endpoint.bodyLimit);
-      const answer: ApiAnswer | undefined = await route.endpoint.handle({
-        body,
-        headers: req.headers,
-        requestId: id,
-        principal,
-        abandoned: () => req.socket.destroyed || res.destroyed,
-      });
-      if (answer !== undefined) writeAnswer(res, answer);
-    } catch (error) {
-      if (res.headersSent) {
-        res.destroy();
-        failure = error;
-      } else if (error instanceof HttpError) {
-        sendError(res, error);
-      } else {
-        failure = error;
-        sendError(res, new HttpError(500, 'INTERNAL', 'internal error; the request id identifies it in the logs'));
-      }
-    }
-
-    const answered = res.headersSent;
-    if (answered) recordRequest(metrics, 'POST', route.path, res.statusCode, millisecondsSince(started) / 1000);
-    if (!wantsRequestLine(logger, res.statusCode, failure)) return;
-    const line = () =>
-      logRequest(
-        logger,
-        {
-          requestId: id,
-          principal: principal?.id,
-          method: req.method,
-          path: route.path,
-          status: res.statusCode,
-          ms: millisecondsSince(started),
-          bytesIn: Number(req.headers['content-length'] ?? 0),
-          completed: res.writableFinished,
-        },
-        failure,
-      );
-    if (res.writableFinished || res.destroyed) line();
-    else res.once('close', line);
-  }
-
-  const service = (req: IncomingMessage, res: ServerResponse): void => {
-    const { method, url } = req;
-    if (method === 'GET' && url === '/health' && !state.draining) {
-      res.writeHead(200, { ...HEALTH_HEADERS, 'X-Request-Id': acceptOrCreateRequestId(req.headers[REQUEST_ID_HEADER]) });
-      res.end(HEALTH_BODY);
-      return;
-    }
-    if (method === 'POST' && url !== undefined) {
-      const route = lane.get(url);
-      const usual = req.headers['content-encoding'] === undefined && (corsOrigins === 'none' || req.headers.origin === undefined);
-      if (route && usual) {
-        void serveOnLane(route, req, res);
-        return;
-      }
-    }
-    app(req, res);
-  };
-  return Object.assign(service, { express: app, state });
+  return app;
 }

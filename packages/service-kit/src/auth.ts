@@ -1,7 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { RequestHandler } from 'express';
 import jwt, { type Algorithm, type JwtPayload } from 'jsonwebtoken';
-import { HttpError, sendError } from './errors.js';
+import { HttpError } from './errors.js';
 
 /** Who made a request: logged and rate-limited by `id`, never by the credential itself. */
 export interface Principal {
@@ -114,22 +113,4 @@ export function createAuthenticator(settings: AuthSettings): (header: string | u
     if (verifyJwt && JWT_SHAPE.test(token)) return verifyJwt(token);
     return unauthorized('invalid API key', 'invalid_token');
   };
-}
-
-/** `Authorization: Bearer <key or JWT>`; the credential is never logged or echoed, only the principal. */
-export function bearerAuth(settings: AuthSettings): RequestHandler {
-  const authenticate = createAuthenticator(settings);
-  return (req, res, next) => {
-    const outcome = authenticate(req.headers.authorization);
-    if (outcome instanceof HttpError) {
-      sendError(res, outcome);
-      return;
-    }
-    res.locals.principal = outcome;
-    next();
-  };
-}
-
-export function principalOf(res: { locals: Record<string, unknown> }): Principal | undefined {
-  return res.locals.principal as Principal | undefined;
 }

@@ -1,19 +1,10 @@
 import { check, TextRequest } from '@nlp-api/api-schema';
-import express, { type Request, type RequestHandler } from 'express';
-import { ApiEndpoint } from './api-lane.js';
+import { ApiEndpoint } from './endpoint.js';
 import { badRequest, payloadTooLarge } from './errors.js';
 
 /** Room for escapes (`\u0000` is six bytes for one) and for the other request fields. */
 export function bodyLimitFor(maxTextBytes: number): number {
   return maxTextBytes * 6 + 64 * 1024;
-}
-
-/**
- * Reads the body as bytes, up to `limitBytes`, whatever the Content-Type says: `curl -d` sends
- * valid JSON as application/x-www-form-urlencoded, and users paste curl lines.
- */
-export function rawBody(limitBytes: number): RequestHandler {
-  return express.raw({ type: () => true, limit: limitBytes });
 }
 
 export interface TextRequest {
@@ -25,9 +16,7 @@ export interface TextRequest {
 }
 
 /** The body as a JSON object, or a 400 that says which of the two it is not. `shape` shows the expected form. */
-export function parseJsonObject(source: Request | Buffer, shape: string): { raw: Buffer; object: Record<string, unknown> } {
-  const body: unknown = Buffer.isBuffer(source) ? source : source.body;
-  const raw: Buffer = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
+export function parseJsonObject(raw: Buffer, shape: string): { raw: Buffer; object: Record<string, unknown> } {
   if (raw.length === 0) throw badRequest('INVALID_JSON', `the request body is empty; send JSON such as ${shape}`);
   let parsed: unknown;
   try {
@@ -41,7 +30,7 @@ export function parseJsonObject(source: Request | Buffer, shape: string): { raw:
   return { raw, object: parsed as Record<string, unknown> };
 }
 
-export function parseTextRequest(source: Request | Buffer, maxTextBytes: number): TextRequest {
+export function parseTextRequest(source: Buffer, maxTextBytes: number): TextRequest {
   const { raw, object: parsed } = parseJsonObject(source, '{"text": "..."}');
   const checked = check(TextRequest, parsed);
   if (!checked.ok) throw badRequest('INVALID_REQUEST', checked.message);

@@ -1,37 +1,31 @@
-import type { RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import corsMiddleware from 'cors';
 
 /** Allowed browser origins: none (CORS off, the default), a list, or any ("*"). */
 export type CorsOrigins = 'none' | 'any' | readonly string[];
 
-const ALLOWED_HEADERS = 'Authorization, Content-Type, X-Request-Id';
-const EXPOSED_HEADERS = 'X-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset';
-
 /**
- * CORS for the listed origins only. Preflights are answered here (204); with CORS off nothing is
- * added, so browsers on other origins cannot read responses.
+ * CORS for the listed origins only: returns true when it has answered a preflight itself (204).
+ * With CORS off nothing is added, so browsers on other origins cannot read responses.
  */
-export function cors(origins: CorsOrigins, allowedMethods = 'GET, POST, OPTIONS'): RequestHandler {
-  return (req, res, next) => {
-    const origin = req.headers.origin;
-    if (origins === 'none' || origin === undefined) {
-      next();
-      return;
-    }
-    res.vary('Origin');
-    const allowed = origins === 'any' || origins.includes(origin);
-    if (!allowed) {
-      next();
-      return;
-    }
-    res.setHeader('Access-Control-Allow-Origin', origins === 'any' ? '*' : origin);
-    res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
-    if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
-      res.setHeader('Access-Control-Allow-Methods', allowedMethods);
-      res.setHeader('Access-Control-Allow-Headers', ALLOWED_HEADERS);
-      res.setHeader('Access-Control-Max-Age', '600');
-      res.status(204).end();
-      return;
-    }
-    next();
+export function createCors(origins: CorsOrigins): (req: IncomingMessage, res: ServerResponse) => boolean {
+  if (origins === 'none') return () => false;
+  const middleware = corsMiddleware({
+    origin: origins === 'any' ? '*' : (origin, allow) => allow(null, origin !== undefined && origins.includes(origin) ? origin : false),
+    methods: 'GET, POST, OPTIONS',
+    allowedHeaders: 'Authorization, Content-Type, X-Request-Id',
+    exposedHeaders: 'X-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset',
+    maxAge: 600,
+    optionsSuccessStatus: 204,
+  });
+  return (req, res) => {
+    if (req.headers.origin === undefined) return false;
+    // With fixed options and a synchronous origin check, the middleware has either ended the
+    // response (a preflight) or called next by the time it returns.
+    let passedOn = false;
+    middleware(req, res, () => {
+      passedOn = true;
+    });
+    return !passedOn;
   };
 }

@@ -1,8 +1,5 @@
 import { pino, type Logger } from 'pino';
-import type { RequestHandler } from 'express';
 import type { LogLevel } from './config.js';
-import { principalOf } from './auth.js';
-import { requestIdOf } from './request-id.js';
 
 export type { Logger } from 'pino';
 
@@ -42,26 +39,3 @@ export function logRequest(logger: Logger, line: RequestLine, error: unknown): v
 }
 
 export const millisecondsSince = (started: bigint): number => Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
-
-/** One line per request once it is answered: no headers, no bodies, so no secrets and no user text. */
-export function requestLogging(logger: Logger): RequestHandler {
-  return (req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on('close', () => {
-      const error = res.locals.error as Error | undefined;
-      if (!wantsRequestLine(logger, res.statusCode, error)) return;
-      const line: RequestLine = {
-        requestId: requestIdOf(res),
-        principal: principalOf(res)?.id,
-        method: req.method,
-        path: req.path,
-        status: res.statusCode,
-        ms: millisecondsSince(started),
-        bytesIn: Number(req.headers['content-length'] ?? 0),
-        completed: res.writableFinished,
-      };
-      logRequest(logger, line, error);
-    });
-    next();
-  };
-}

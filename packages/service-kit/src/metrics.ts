@@ -30,23 +30,6 @@ export function createMetrics(service: string, options: { processMetrics?: boole
   };
 }
 
-/**
- * Counts every answered request. The route label is the matched route's pattern, never the raw
- * path, so a scan of random URLs cannot grow the label set ("unmatched" covers them all).
- */
-export function recordRequests(metrics: ServiceMetrics): RequestHandler {
-  return (req, res, next) => {
-    const stop = metrics.duration.startTimer();
-    res.on('finish', () => {
-      const route = typeof req.route?.path === 'string' ? req.route.path : 'unmatched';
-      const labels = { method: req.method, route, status: String(res.statusCode) };
-      metrics.requests.inc(labels);
-      stop(labels);
-    });
-    next();
-  };
-}
-
 export function metricsEndpoint(metrics: ServiceMetrics): RequestHandler {
   return async (_req, res) => {
     res.setHeader('Content-Type', metrics.registry.contentType);
@@ -54,7 +37,10 @@ export function metricsEndpoint(metrics: ServiceMetrics): RequestHandler {
   };
 }
 
-/** The same count and timing as recordRequests, for requests served without express. */
+/**
+ * Counts one answered request. `route` is the matched route's pattern, never the raw path, so a scan
+ * of random URLs cannot grow the label set ("unmatched" covers them all).
+ */
 export function recordRequest(metrics: ServiceMetrics, method: string, route: string, status: number, seconds: number): void {
   // prom-client hashes a label set on every call; the few (method, route, status) sets a service
   // answers with are looked up once.

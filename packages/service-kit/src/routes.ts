@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { ApiEndpoint } from './api-lane.js';
+import type { ApiEndpoint } from './endpoint.js';
 
 export type HttpMethod = 'GET' | 'POST';
 
@@ -10,7 +10,7 @@ export interface RouteSpec {
   name: string;
   /** Open routes (health, readiness) skip the bearer check. */
   open?: boolean;
-  /** An ApiEndpoint (POST only) is served without express; other handlers are express middleware. */
+  /** An ApiEndpoint (POST only) is served by the kit's lifecycle; other handlers are express middleware. */
   handler: ApiEndpoint | RequestHandler | readonly RequestHandler[];
 }
 

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
+import { pino } from 'pino';
 import request from 'supertest';
-import { createLogger, createServiceApp, HttpError, textEndpoint, type Readiness } from '../src/index.js';
+import { describe, expect, it, vi } from 'vitest';
+import { createLogger, createMetrics, createServiceApp, HttpError, textEndpoint, type Readiness } from '../src/index.js';
 
 const KEY = 'test-key-123';
 const logger = createLogger('test', 'silent');
@@ -237,8 +239,8 @@ describe('request ids', () => {
 });
 
 describe('the two paths to an API endpoint', () => {
-  // POST /echo is served without express; /ECHO/ (or a gzip body) goes through express's copy of
-  // the same endpoint. Whatever the request, both must answer alike.
+  // POST /echo is found in the map of exact paths; /ECHO/ is routed by express to the same endpoint.
+  // Both run the one lifecycle, so whatever the request, they must answer alike.
   const app = buildApp();
   const comparable = (res: request.Response) => ({
     status: res.status,
@@ -279,11 +281,52 @@ describe('the two paths to an API endpoint', () => {
     expect(teapot.body).toEqual((await request(app).post('/Teapot').set(auth).send({ text: 'x' })).body);
   });
 
-  it('serves a gzip body through express, inflated', async () => {
+  it.each(['/echo', '/ECHO/'])('inflates a gzip body on %s', async (path) => {
     const body = gzipSync(Buffer.from(JSON.stringify({ text: 'hello' })));
-    const res = await request(app).post('/echo').set(auth).set('Content-Encoding', 'gzip').type('application/octet-stream').send(body);
+    const res = await request(app).post(path).set(auth).set('Content-Encoding', 'gzip').type('application/octet-stream').send(body);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ length: 5 });
+  });
+
+  it.each(['/echo', '/ECHO/'])('refuses an unknown Content-Encoding with 415 and a corrupt gzip body with 400 on %s', async (path) => {
+    const unknown = await request(app).post(path).set(auth).set('Content-Encoding', 'zstd').send({ text: 'hello' });
+    expect(unknown.status).toBe(415);
+    expect(unknown.body).toEqual({ code: 'UNSUPPORTED_ENCODING', message: expect.stringContaining('zstd') });
+    const gzip = gzipSync(Buffer.from(JSON.stringify({ text: 'hello' })));
+    const corrupt = await request(app).post(path).set(auth).set('Content-Encoding', 'gzip').type('application/octet-stream').send(gzip.subarray(0, 12));
+    expect(corrupt.status).toBe(400);
+    expect(corrupt.body).toEqual({ code: 'INVALID_BODY', message: 'the request body is not valid gzip data' });
+  });
+
+  it('counts and logs each request once, whichever way it was routed', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(JSON.parse(chunk.toString('utf8')) as Record<string, unknown>);
+        done();
+      },
+    });
+    const metrics = createMetrics('counted', { processMetrics: false });
+    const counted = createServiceApp({
+      name: 'counted',
+      auth: { keys: [KEY] },
+      logger: pino({ level: 'info' }, sink),
+      metrics,
+      readiness: () => ({ ready: true }),
+      routes: [{ method: 'POST', path: '/echo', name: 'echo', handler: textEndpoint(20, ({ text }) => ({ length: text.length })) }],
+    });
+    await request(counted).post('/echo').set(auth).set('X-Request-Id', 'exact-1').send({ text: 'a' });
+    await request(counted).post('/ECHO/').set(auth).set('X-Request-Id', 'routed-1').send({ text: 'a' });
+    await request(counted).post('/echo').set('X-Request-Id', 'refused-1').send({ text: 'a' });
+    await vi.waitFor(() => expect(lines).toHaveLength(3));
+    expect(lines.map((line) => [line.requestId, line.status, line.principal])).toEqual([
+      ['exact-1', 200, expect.stringMatching(/^key:/)],
+      ['routed-1', 200, expect.stringMatching(/^key:/)],
+      ['refused-1', 401, undefined],
+    ]);
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('http_requests_total{method="POST",route="/echo",status="200",service="counted"} 2');
+    expect(text).toContain('http_requests_total{method="POST",route="/echo",status="401",service="counted"} 1');
   });
 
   it('runs the guards after authentication on both paths', async () => {

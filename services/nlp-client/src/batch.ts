@@ -1,5 +1,4 @@
-import type { Request, RequestHandler } from 'express';
-import { HttpError, badRequest, parseJsonObject, rawBody, requestIdOf, sendError } from '@nlp-api/service-kit';
+import { ApiEndpoint, HttpError, JSON_CONTENT_TYPE, badRequest, parseJsonObject, type ApiCall } from '@nlp-api/service-kit';
 import type { BatchableName } from '@nlp-api/api-schema';
 import type { Upstream, UpstreamResponse } from './upstream.js';
 
@@ -23,8 +22,8 @@ interface ItemOutcome {
 export const batchBodyLimit = (settings: Pick<BatchSettings, 'maxDocuments' | 'maxTextBytes'>): number =>
   settings.maxDocuments * settings.maxTextBytes * 2 + 64 * 1024;
 
-function parseBatch(req: Request, maxDocuments: number): { documents: unknown[]; options: Record<string, unknown> } {
-  const { object: parsed } = parseJsonObject(req, '{"documents": [{"text": "..."}]}');
+function parseBatch(body: Buffer, maxDocuments: number): { documents: unknown[]; options: Record<string, unknown> } {
+  const { object: parsed } = parseJsonObject(body, '{"documents": [{"text": "..."}]}');
   const { documents, ...options } = parsed;
   if (!Array.isArray(documents)) throw badRequest('INVALID_REQUEST', '"documents" must be an array of {"id"?, "text"}');
   if (documents.length === 0) throw badRequest('INVALID_REQUEST', '"documents" must hold at least one document');
@@ -83,9 +82,9 @@ function errorOf(answer: UpstreamResponse): { code: string; message: string } {
  * what that endpoint answers), a few at a time. A bad document fails alone, as in AWS Comprehend's
  * batch calls; only when every document failed upstream does the batch itself fail with that error.
  */
-export function batchEndpoint(kind: BatchableName, upstream: Upstream, settings: BatchSettings): RequestHandler[] {
-  const handle: RequestHandler = async (req, res) => {
-    const { documents, options } = parseBatch(req, settings.maxDocuments);
+export function batchEndpoint(kind: BatchableName, upstream: Upstream, settings: BatchSettings): ApiEndpoint {
+  return new ApiEndpoint(batchBodyLimit(settings), async (call: ApiCall) => {
+    const { documents, options } = parseBatch(call.body, settings.maxDocuments);
     const checked = documents.map((document, index) => checkDocument(document, index, settings.maxTextBytes));
     const outcomes = await mapLimited(checked, settings.concurrency, async (item): Promise<ItemOutcome> => {
       if (!('text' in item)) return item;
@@ -94,8 +93,8 @@ export function batchEndpoint(kind: BatchableName, upstream: Upstream, settings:
           method: 'POST',
           path: `/${kind}`,
           body: Buffer.from(JSON.stringify({ ...options, text: item.text })),
-          authorization: req.headers.authorization,
-          requestId: `${requestIdOf(res)}.${item.index}`,
+          authorization: call.headers.authorization,
+          requestId: `${call.requestId}.${item.index}`,
           timeoutMs: settings.upstreamTimeoutMs,
         });
         if (answer.status === 200) return { index: item.index, ...(item.id === undefined ? {} : { id: item.id }), result: answer.body };
@@ -110,8 +109,7 @@ export function batchEndpoint(kind: BatchableName, upstream: Upstream, settings:
     const upstreamFailures = outcomes.filter((o) => o.error && o.error.status >= 500);
     if (upstreamFailures.length === outcomes.length) {
       const first = upstreamFailures[0]!.error!;
-      sendError(res, new HttpError(first.status, first.code, `every document failed: ${first.message}`, {}, { upstream: upstream.name }));
-      return;
+      throw new HttpError(first.status, first.code, `every document failed: ${first.message}`, {}, { upstream: upstream.name });
     }
     const results: string[] = [];
     const errors: string[] = [];
@@ -122,7 +120,7 @@ export function batchEndpoint(kind: BatchableName, upstream: Upstream, settings:
         errors.push(`{${head},"code":${JSON.stringify(outcome.error.code)},"message":${JSON.stringify(outcome.error.message)}}`);
       }
     }
-    res.type('application/json').send(`{"results":[${results.join(',')}],"errors":[${errors.join(',')}]}`);
-  };
-  return [rawBody(batchBodyLimit(settings)), handle];
+    const body = Buffer.from(`{"results":[${results.join(',')}],"errors":[${errors.join(',')}]}`);
+    return { status: 200, contentType: JSON_CONTENT_TYPE, body };
+  });
 }

@@ -55,7 +55,7 @@ describe('security headers', () => {
       expect(res.headers).toMatchObject({
         'x-content-type-options': 'nosniff',
         'x-frame-options': 'DENY',
-        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+        'content-security-policy': "default-src 'none';frame-ancestors 'none'",
         'referrer-policy': 'no-referrer',
         'cache-control': 'no-store',
       });

@@ -1,0 +1,54 @@
+import type { ServerResponse } from 'node:http';
+import type { RequestHandler } from 'express';
+import { HttpError, sendError } from './errors.js';
+import { writeJson } from './json-response.js';
+import { metricsEndpoint, type ServiceMetrics } from './metrics.js';
+import { listRoutes, type RouteSpec } from './routes.js';
+
+export type ReadinessState = 'UP' | 'DOWN';
+
+export interface Readiness {
+  ready: boolean;
+  /** Which dependency is or is not ready, e.g. {"rake-app": "UP", "prose-app": "DOWN"}. */
+  checks?: Record<string, ReadinessState>;
+  reason?: string;
+}
+
+const HEALTH = { status: 'UP' } as const;
+
+/** GET /health: the process is alive. Load balancers ask it every few seconds, so it does nothing else. */
+export function answerHealth(res: ServerResponse): void {
+  writeJson(res, 200, HEALTH);
+}
+
+function readinessHandler(name: string, readiness: () => Readiness | Promise<Readiness>): RequestHandler {
+  return async (_req, res) => {
+    const state = await readiness();
+    const checks = state.checks ? { checks: state.checks } : {};
+    if (state.ready) {
+      res.json({ status: 'UP', ...checks });
+      return;
+    }
+    const reason = state.reason ?? `${name} is not ready`;
+    sendError(res, new HttpError(503, 'NOT_READY', reason, {}, { status: 'DOWN', ...checks }));
+  };
+}
+
+/** The service's own routes followed by those every service has: /metrics, /health, /ready, /routes. */
+export function withKitRoutes(
+  name: string,
+  routes: readonly RouteSpec[],
+  readiness: () => Readiness | Promise<Readiness>,
+  metrics: ServiceMetrics,
+  metricsPublic: boolean,
+): RouteSpec[] {
+  const all: RouteSpec[] = [
+    ...routes,
+    { method: 'GET', path: '/metrics', name: 'metrics', open: metricsPublic, handler: metricsEndpoint(metrics) },
+    { method: 'GET', path: '/health', name: 'health', open: true, handler: (_req, res) => answerHealth(res) },
+    { method: 'GET', path: '/ready', name: 'ready', open: true, handler: readinessHandler(name, readiness) },
+    { method: 'GET', path: '/routes', name: 'routes', handler: (_req, res) => res.json(listing) },
+  ];
+  const listing = listRoutes(all);
+  return all;
+}
