@@ -18,6 +18,7 @@ import {
 import type { Logger } from './logging.js';
 import { createMetrics, type ServiceMetrics } from './metrics.js';
 import { beginRequest, type RequestContext } from './request-context.js';
+import { REQUEST_ID_HEADER, acceptOrCreateRequestId } from './request-id.js';
 import { allowedMethodsByPath, type RouteSpec } from './routes.js';
 import { setSecurityHeaders } from './security-headers.js';
 
@@ -57,10 +58,8 @@ export function markDraining(app: ServiceApp): void {
 
 type Serve = (req: IncomingMessage, res: ServerResponse, context: RequestContext) => void;
 
-interface ExactRoute {
-  path: string;
-  serve: Serve;
-}
+/** A route found by its exact method and path, without express. */
+type ExactRoute = { path: string; serve: Serve } | { path: string; probe: (req: IncomingMessage, res: ServerResponse) => void };
 
 /**
  * Builds a service with everything the three services share. Every request takes one lifecycle:
@@ -79,10 +78,12 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
   const observer = { logger: options.logger, metrics };
   const admit = createAdmission(options.auth, options.afterAuth ?? []);
   const answerCors = createCors(options.corsOrigins ?? 'none');
-  const routes = withKitRoutes(options.name, options.routes, options.readiness, metrics, options.metricsPublic === true);
+  const routes = withKitRoutes(options.name, options.routes, options.readiness, metrics, options.metricsPublic === true, state);
   const app = expressApp(routes, admit, options.pages);
 
-  const exact = new Map<string, ExactRoute>([['GET /health', { path: '/health', serve: (_req, res) => answerHealth(res) }]]);
+  const exact = new Map<string, ExactRoute>([
+    ['GET /health', { path: '/health', probe: (req, res) => answerHealth(res, acceptOrCreateRequestId(req.headers[REQUEST_ID_HEADER]), state.draining) }],
+  ]);
   for (const route of routes) {
     const endpoint = route.handler;
     if (!(endpoint instanceof ApiEndpoint)) continue;
@@ -90,11 +91,15 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
   }
 
   const service = (req: IncomingMessage, res: ServerResponse): void => {
+    const route = exact.get(`${req.method} ${req.url}`);
+    if (route !== undefined && 'probe' in route) {
+      route.probe(req, res);
+      return;
+    }
     const context = beginRequest(req, res, observer);
-    setSecurityHeaders(req, res);
+    setSecurityHeaders(res);
     if (state.draining) res.setHeader('Connection', 'close');
     if (answerCors(req, res)) return;
-    const route = exact.get(`${req.method} ${req.url}`);
     if (route === undefined) {
       app(req, res);
       return;
