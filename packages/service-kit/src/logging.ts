@@ -1,6 +1,6 @@
 import { pino, type Logger } from 'pino';
 import type { RequestHandler } from 'express';
-import type { LogLevel } from './config.js';
+import type { LogLevel } from './settings/common.js';
 import { principalOf } from './auth.js';
 import { requestIdOf } from './request-id.js';
 
