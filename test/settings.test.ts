@@ -1,7 +1,7 @@
 /**
  * Every setting is declared once, in a settings table (service-kit's COMMON_SETTINGS and
- * PROBE_SETTINGS, and each service's settings.ts). The README's configuration table documents
- * every declared variable and no other, and stack.yml may only set variables the service reads, to values its parsers
+ * PROBE_SETTINGS, and each service's settings.ts). The README's configuration table is generated
+ * from the tables, and stack.yml may only set variables the service reads, to values its parsers
  * accept. (The CloudFormation task definition is checked the same way in
  * test/cloudformation/wiring.test.ts.)
  */
@@ -11,9 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from '../scripts/lib/processes.js';
 import { ALL_TABLES, isServiceName, settingsReadBy } from '../scripts/settings/catalogue.js';
+import { README, readmeSettingsTable, settingsTableMarkdown } from '../scripts/settings/readme-table.js';
 import { expectOnlyDeclaredSettings } from './support/settings.js';
-
-const README = join(ROOT, 'README.md');
 
 describe('the settings tables', () => {
   const declarations = ALL_TABLES.flatMap(({ table }) => Object.values(table));
@@ -33,17 +32,20 @@ describe('the settings tables', () => {
 });
 
 describe('the README', () => {
-  it('documents every declared variable and no other', () => {
-    const readme = readFileSync(README, 'utf8');
-    const section = readme.slice(readme.indexOf('## Configuration'));
-    const documented = section
-      .slice(0, section.indexOf('\n## '))
-      .split('\n')
-      .filter((line) => line.startsWith('| `'))
-      .flatMap((line) => [...(line.split('|')[1] ?? '').matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((m) => m[1] as string));
-    const declared = ALL_TABLES.flatMap(({ table }) => Object.values(table).map((setting) => setting.variable));
-    expect(documented.filter((v) => !declared.includes(v))).toEqual([]);
-    expect(declared.filter((v) => !documented.includes(v))).toEqual([]);
+  it('holds the configuration table generated from the settings tables (npm run docs:settings)', () => {
+    const table = readmeSettingsTable(readFileSync(README, 'utf8'));
+    expect(table, 'the README has lost the markers around its configuration table').toBeDefined();
+    expect(table).toBe(settingsTableMarkdown());
+  });
+
+  it('shows each declared default in the generated table', () => {
+    const rows = settingsTableMarkdown().split('\n');
+    for (const declared of ALL_TABLES.flatMap(({ table }) => Object.values(table))) {
+      const row = rows.find((line) => line.startsWith(`| \`${declared.variable}\` |`));
+      const shown = declared.default === undefined ? 'unset' : `\`${declared.default}\``;
+      const cell = row?.split(' | ')[2] ?? '';
+      expect(cell === shown || cell.startsWith(`${shown} (`), `${declared.variable}: ${cell}`).toBe(true);
+    }
   });
 });
 
