@@ -37,7 +37,7 @@ export const setting = <T, Default extends string | undefined>(declaration: Sett
 export type SettingsTable = Readonly<Record<string, Setting<unknown>>>;
 
 /** The variable's text, with white space trimmed; empty counts as unset. */
-export function rawText(env: Env, variable: string): string | undefined {
+function rawText(env: Env, variable: string): string | undefined {
   const value = env[variable]?.trim();
   return value === '' ? undefined : value;
 }
@@ -48,8 +48,6 @@ export function readSetting<T>(env: Env, declared: Setting<T>): T | undefined {
   const text = rawText(env, declared.variable) ?? declared.default;
   return text === undefined ? undefined : declared.parse(text, declared.variable);
 }
-
-export const variablesOf = (table: SettingsTable): string[] => Object.values(table).map((declared) => declared.variable);
 
 /** What reading a table gives: each setting's parsed value, undefined only where there is no default. */
 export type SettingValues<Table extends SettingsTable> = {
