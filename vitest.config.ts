@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^@nlp-api\/service-kit$/, replacement: fileURLToPath(new URL('./packages/service-kit/src/index.ts', import.meta.url)) },
       { find: /^@nlp-api\/api-schema$/, replacement: fileURLToPath(new URL('./packages/api-schema/src/index.ts', import.meta.url)) },
       { find: /^@nlp-api\/service-kit\/probe$/, replacement: fileURLToPath(new URL('./packages/service-kit/src/probe.ts', import.meta.url)) },
+      { find: /^@nlp-api\/service-kit\/settings$/, replacement: fileURLToPath(new URL('./packages/service-kit/src/settings/index.ts', import.meta.url)) },
     ],
   },
   test: {

@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { COMMON_ENV } from '@nlp-api/service-kit';
-import { PROBE_ENV } from '@nlp-api/service-kit/probe';
-import { GATEWAY_ENV } from '../../services/nlp-client/src/env.js';
-import { PROSE_ENV } from '../../services/prose-app/src/env.js';
-import { RAKE_ENV } from '../../services/rake-app/src/env.js';
+import { COMMON_SETTINGS } from '@nlp-api/service-kit';
+import { GATEWAY_SETTINGS } from '../../services/nlp-client/src/settings.js';
+import { PROSE_SETTINGS } from '../../services/prose-app/src/settings.js';
+import { RAKE_SETTINGS } from '../../services/rake-app/src/settings.js';
+import { isServiceName, settingsReadBy } from '../../scripts/settings/catalogue.js';
 import { CUSTOMER, StackEvaluator, VENDOR, deployOffline, findImports, loadTemplate, type Json, type JsonObject } from '../support/cloudformation.js';
-import { ROOT } from '../../scripts/lib/processes.js';
+import { expectOnlyDeclaredSettings } from '../support/settings.js';
 
 interface Container {
   Name: string;
@@ -23,12 +20,12 @@ interface Container {
   StopTimeout: number;
 }
 
-/** What each service reads, from its own config module: renaming a variable there fails this test. */
-const READS: Record<string, Set<string>> = {
-  'nlp-client': new Set([...Object.values(GATEWAY_ENV), ...Object.values(COMMON_ENV), PROBE_ENV.path]),
-  'rake-app': new Set([...Object.values(RAKE_ENV), ...Object.values(COMMON_ENV), PROBE_ENV.path]),
-  'prose-app': new Set([...Object.values(PROSE_ENV), ...Object.values(COMMON_ENV), PROBE_ENV.path]),
-};
+const AUTH_KEY = COMMON_SETTINGS.authKey.variable;
+const GATEWAY_PORT = GATEWAY_SETTINGS.port.variable;
+const RAKE_PORT = RAKE_SETTINGS.port.variable;
+const PROSE_PORT = PROSE_SETTINGS.port.variable;
+const RAKE_ENDPOINT = GATEWAY_SETTINGS.rakeEndpoint.variable;
+const PROSE_ENDPOINT = GATEWAY_SETTINGS.proseEndpoint.variable;
 
 // The CPU/memory pairs Fargate accepts (Linux), from the ECS developer guide.
 const FARGATE_PAIRS: Record<number, number[]> = {
@@ -76,30 +73,31 @@ describe('stack wiring', () => {
 describe('the task definition against the services', () => {
   const { byName, env, task, containers } = serviceStack();
 
-  it('names only variables the services read, and gives the key through Secrets', () => {
+  it('sets only variables the services read, to values they accept, and gives the key through Secrets', () => {
+    expect(containers.map((c) => c.Name).filter((name) => !isServiceName(name))).toEqual([]);
     for (const container of containers) {
-      const reads = READS[container.Name]!;
-      for (const { Name } of container.Environment) expect(reads, `${container.Name} sets ${Name}`).toContain(Name);
-      expect(container.Secrets.map((s) => s.Name)).toEqual([COMMON_ENV.authKey]);
-      expect(container.Environment.map((e) => e.Name)).not.toContain(COMMON_ENV.authKey);
+      if (!isServiceName(container.Name)) continue;
+      expectOnlyDeclaredSettings(container.Name, env(container.Name), settingsReadBy(container.Name));
+      expect(container.Secrets.map((s) => s.Name)).toEqual([AUTH_KEY]);
+      expect(container.Environment.map((e) => e.Name)).not.toContain(AUTH_KEY);
     }
   });
 
   it('points the gateway at the ports the backends listen on, on localhost', () => {
     const gateway = env('nlp-client');
-    expect(new URL(gateway[GATEWAY_ENV.rakeEndpoint]!).port).toBe(env('rake-app')[RAKE_ENV.port]);
-    expect(new URL(gateway[GATEWAY_ENV.proseEndpoint]!).port).toBe(env('prose-app')[PROSE_ENV.port]);
-    expect(new URL(gateway[GATEWAY_ENV.rakeEndpoint]!).hostname).toBe('localhost');
-    expect(new URL(gateway[GATEWAY_ENV.proseEndpoint]!).hostname).toBe('localhost');
+    expect(new URL(gateway[RAKE_ENDPOINT]!).port).toBe(env('rake-app')[RAKE_PORT]);
+    expect(new URL(gateway[PROSE_ENDPOINT]!).port).toBe(env('prose-app')[PROSE_PORT]);
+    expect(new URL(gateway[RAKE_ENDPOINT]!).hostname).toBe('localhost');
+    expect(new URL(gateway[PROSE_ENDPOINT]!).hostname).toBe('localhost');
   });
 
   it('gives the three containers distinct ports, as one awsvpc network namespace requires', () => {
-    const ports = [env('nlp-client')[GATEWAY_ENV.port], env('rake-app')[RAKE_ENV.port], env('prose-app')[PROSE_ENV.port]];
+    const ports = [env('nlp-client')[GATEWAY_PORT], env('rake-app')[RAKE_PORT], env('prose-app')[PROSE_PORT]];
     expect(new Set(ports).size).toBe(3);
   });
 
   it('exposes the gateway port to the load balancer, and the target group and security groups agree', () => {
-    const gatewayPort = Number(env('nlp-client')[GATEWAY_ENV.port]);
+    const gatewayPort = Number(env('nlp-client')[GATEWAY_PORT]);
     expect(byName['nlp-client']!.PortMappings).toEqual([{ ContainerPort: gatewayPort, Protocol: 'tcp' }]);
     expect(byName['rake-app']!.PortMappings).toBeUndefined();
     expect(byName['prose-app']!.PortMappings).toBeUndefined();
@@ -161,15 +159,6 @@ describe('the task definition against the services', () => {
       for (const memory of memories) {
         if (FARGATE_PAIRS[cpu]?.includes(memory)) expect(memory).toBeGreaterThanOrEqual(reservedMemory);
       }
-    }
-  });
-});
-
-describe('stack.yml against the services', () => {
-  it('names only variables the services read', () => {
-    const stack = parse(readFileSync(join(ROOT, 'stack.yml'), 'utf8')) as { services: Record<string, { environment: Record<string, string> }> };
-    for (const [name, service] of Object.entries(stack.services)) {
-      for (const variable of Object.keys(service.environment)) expect(READS[name], `${name} sets ${variable}`).toContain(variable);
     }
   });
 });

@@ -15,5 +15,6 @@ export * from './request-id.js';
 export * from './routes.js';
 export * from './security-headers.js';
 export * from './server.js';
+export * from './settings/index.js';
 export * from './start.js';
 export * from './workers.js';

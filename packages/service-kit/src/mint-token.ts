@@ -4,7 +4,9 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import jwt from 'jsonwebtoken';
-import { COMMON_ENV, ConfigError, readJwtSettings } from './config.js';
+import { readJwtSettings } from './config.js';
+import { COMMON_SETTINGS } from './settings/common.js';
+import { ConfigError, readSetting } from './settings/setting.js';
 
 const USAGE = 'usage: npm run token -- --sub <subject> [--ttl 1h] [--aud <audience>] [--iss <issuer>] [--private-key <pem file>]';
 
@@ -51,8 +53,8 @@ function main(): void {
   });
   if (!values.sub) throw new Error(`--sub is required\n${USAGE}`);
   const options: MintOptions = { sub: values.sub, ttlSeconds: parseTtl(values.ttl ?? '1h') };
-  const aud = values.aud ?? process.env[COMMON_ENV.jwtAudience];
-  const iss = values.iss ?? process.env[COMMON_ENV.jwtIssuer];
+  const aud = values.aud ?? readSetting(process.env, COMMON_SETTINGS.jwtAudience);
+  const iss = values.iss ?? readSetting(process.env, COMMON_SETTINGS.jwtIssuer);
   if (aud) options.aud = aud;
   if (iss) options.iss = iss;
   if (values['private-key']) {
@@ -60,7 +62,7 @@ function main(): void {
     return;
   }
   const secret = readJwtSettings(process.env)?.secret;
-  if (!secret) throw new Error(`set ${COMMON_ENV.jwtSecret} (the HS256 secret the services use) or pass --private-key\n${USAGE}`);
+  if (!secret) throw new Error(`set ${COMMON_SETTINGS.jwtSecret.variable} (the HS256 secret the services use) or pass --private-key\n${USAGE}`);
   process.stdout.write(`${mintToken(options, { secret })}\n`);
 }
 

@@ -1,18 +1,30 @@
 import http from 'node:http';
+import { COMMON_SETTINGS, PROBE_SETTINGS } from './settings/common.js';
+import { readSetting, type Env, type Setting } from './settings/setting.js';
 
-/** The probe's own setting: which path decides health (`/ready` for a backend that loads models). */
-export const PROBE_ENV = { path: 'HEALTHCHECK_PATH' } as const;
+export { PROBE_SETTINGS };
+
+const ANY_ADDRESS = new Set(['0.0.0.0', '::']);
 
 /**
  * The container health check: GET /health (or HEALTHCHECK_PATH, e.g. /ready) on the service's own
- * port, exit 0 on 200 and 1 otherwise. It imports nothing but node:http, so a probe every few
- * seconds costs a bare node start and no more.
+ * port, exit 0 on 200 and 1 otherwise. It imports nothing but node:http and the settings tables
+ * (no express), so a probe every few seconds costs a bare node start and no more.
  */
-export function probeOwnPort(env: NodeJS.ProcessEnv, portVariable: string, defaultPort: number): void {
-  const port = Number(env[portVariable] || defaultPort);
-  const bound = env.HOST;
-  const host = !bound || bound === '0.0.0.0' || bound === '::' ? '127.0.0.1' : bound;
-  const path = env[PROBE_ENV.path] || '/health';
+export function probeOwnPort(env: Env, portSetting: Setting<number, string>): void {
+  let target: { host: string; port: number; path: string };
+  try {
+    const bound = readSetting(env, COMMON_SETTINGS.host);
+    target = {
+      host: ANY_ADDRESS.has(bound) ? '127.0.0.1' : bound,
+      port: readSetting(env, portSetting),
+      path: readSetting(env, PROBE_SETTINGS.path),
+    };
+  } catch (error) {
+    process.stderr.write(`health check: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const { host, port, path } = target;
   const req = http.get({ host, port, path, timeout: 2_500 }, (res) => {
     res.resume();
     process.exit(res.statusCode === 200 ? 0 : 1);

@@ -1,4 +1,4 @@
-import { ConfigError, type Env } from './config.js';
+import { ConfigError, type Env } from './settings/setting.js';
 
 /**
  * Parses a service's config, or stops the process with a message that names the variable.

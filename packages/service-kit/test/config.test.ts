@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readAuthKeys, readAuthSettings, readBytes, readCommonConfig, readPort, readUrl, readWorkers } from '../src/index.js';
+import { ConfigError, bytes, httpUrl, port, readAuthKeys, readAuthSettings, readCommonConfig, readSetting, readWorkers, setting } from '../src/index.js';
 
 describe('config parsing', () => {
   it('uses defaults when variables are unset or empty', () => {
@@ -29,23 +29,33 @@ describe('config parsing', () => {
     expect(() => readAuthKeys({ AUTH_KEY_FILE: file, AUTH_KEY: 'x' })).toThrowError(/not both/);
   });
 
+  it('reads a declared setting through its parser, the default too, and unset as undefined without one', () => {
+    const size = setting({ variable: 'S', default: '1kb', parse: bytes, description: 'a size' });
+    expect(readSetting({}, size)).toBe(1024);
+    expect(readSetting({ S: ' 2kb ' }, size)).toBe(2048);
+    const optional = setting({ variable: 'O', default: undefined, parse: bytes, description: 'a size' });
+    expect(readSetting({ O: '' }, optional)).toBeUndefined();
+  });
+
   it('names the variable and the problem for a bad port', () => {
-    expect(readPort({ P: '8080' }, 'P', 1)).toBe(8080);
-    expect(() => readPort({ P: 'eighty' }, 'P', 1)).toThrowError('P: expected a whole number, got "eighty"');
-    expect(() => readPort({ P: '70000' }, 'P', 1)).toThrowError('P: must be between 0 and 65535, got 70000');
+    const declared = setting({ variable: 'P', default: '1', parse: port, description: 'a port' });
+    expect(readSetting({ P: '8080' }, declared)).toBe(8080);
+    expect(() => readSetting({ P: 'eighty' }, declared)).toThrowError('P: expected a whole number, got "eighty"');
+    expect(() => readSetting({ P: '70000' }, declared)).toThrowError('P: must be between 0 and 65535, got 70000');
   });
 
   it('reads sizes with units', () => {
-    expect(readBytes({ S: '100kb' }, 'S', 1)).toBe(102_400);
-    expect(readBytes({ S: '2mb' }, 'S', 1)).toBe(2 * 1024 * 1024);
-    expect(readBytes({ S: '5000' }, 'S', 1)).toBe(5000);
-    expect(() => readBytes({ S: 'lots' }, 'S', 1)).toThrowError(/^S: expected a size/);
+    expect(bytes('100kb', 'S')).toBe(102_400);
+    expect(bytes('2mb', 'S')).toBe(2 * 1024 * 1024);
+    expect(bytes('5000', 'S')).toBe(5000);
+    expect(() => bytes('lots', 'S')).toThrowError(/^S: expected a size/);
+    expect(() => bytes('65mb', 'S')).toThrowError('S: must be between 1 byte and 64mb, got "65mb"');
   });
 
   it('accepts only http(s) URLs for endpoints', () => {
-    expect(readUrl({}, 'E', 'http://localhost:8081').href).toBe('http://localhost:8081/');
-    expect(() => readUrl({ E: 'localhost:8081' }, 'E', 'x')).toThrowError(/^E: expected an http/);
-    expect(() => readUrl({ E: 'ftp://h' }, 'E', 'x')).toThrowError(/^E: expected an http/);
+    expect(httpUrl('http://localhost:8081', 'E').href).toBe('http://localhost:8081/');
+    expect(() => httpUrl('localhost:8081', 'E')).toThrowError(/^E: expected an http/);
+    expect(() => httpUrl('ftp://h', 'E')).toThrowError(/^E: expected an http/);
   });
 
   it('rejects an unknown log level', () => {

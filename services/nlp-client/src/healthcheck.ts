@@ -1,4 +1,4 @@
 import { probeOwnPort } from '@nlp-api/service-kit/probe';
-import { GATEWAY_DEFAULTS, GATEWAY_ENV } from './env.js';
+import { GATEWAY_SETTINGS } from './settings.js';
 
-probeOwnPort(process.env, GATEWAY_ENV.port, GATEWAY_DEFAULTS.port);
+probeOwnPort(process.env, GATEWAY_SETTINGS.port);

@@ -1,10 +1,8 @@
 import { readPortServiceConfig, type Env, type PortServiceConfig } from '@nlp-api/service-kit';
-import { PROSE_DEFAULTS, PROSE_ENV } from './env.js';
-
-export { PROSE_DEFAULTS, PROSE_ENV };
+import { PROSE_SETTINGS } from './settings.js';
 
 export type ProseConfig = PortServiceConfig;
 
 export function loadProseConfig(env: Env): ProseConfig {
-  return readPortServiceConfig(env, PROSE_ENV.port, PROSE_DEFAULTS.port);
+  return readPortServiceConfig(env, PROSE_SETTINGS.port);
 }

@@ -1,4 +1,4 @@
 import { probeOwnPort } from '@nlp-api/service-kit/probe';
-import { PROSE_DEFAULTS, PROSE_ENV } from './env.js';
+import { PROSE_SETTINGS } from './settings.js';
 
-probeOwnPort(process.env, PROSE_ENV.port, PROSE_DEFAULTS.port);
+probeOwnPort(process.env, PROSE_SETTINGS.port);

@@ -1,4 +1,4 @@
 import { probeOwnPort } from '@nlp-api/service-kit/probe';
-import { RAKE_DEFAULTS, RAKE_ENV } from './env.js';
+import { RAKE_SETTINGS } from './settings.js';
 
-probeOwnPort(process.env, RAKE_ENV.port, RAKE_DEFAULTS.port);
+probeOwnPort(process.env, RAKE_SETTINGS.port);

@@ -1,0 +1,3 @@
+export * from './common.js';
+export * from './parsers.js';
+export * from './setting.js';
