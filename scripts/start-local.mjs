@@ -21,11 +21,18 @@ function build() {
   }
 }
 
-function settings() {
+// Read after the build: the services' settings tables give the variables and their defaults.
+async function settings() {
+  const [{ RAKE_SETTINGS }, { PROSE_SETTINGS }, { GATEWAY_SETTINGS }] = await Promise.all([
+    import('@nlp-api/rake-app/settings'),
+    import('@nlp-api/prose-app/settings'),
+    import('@nlp-api/nlp-client/settings'),
+  ]);
+  const valueOf = ({ variable, default: fallback }) => env[variable] || fallback;
   const host = env.HOST || '127.0.0.1';
-  const rakePort = env.RAKE_PORT || '8081';
-  const prosePort = env.PROSE_PORT || '8082';
-  const gatewayPort = env.NLP_CLIENT_PORT || '8080';
+  const rakePort = valueOf(RAKE_SETTINGS.port);
+  const prosePort = valueOf(PROSE_SETTINGS.port);
+  const gatewayPort = valueOf(GATEWAY_SETTINGS.port);
   const loopback = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const generatedKey = !env.AUTH_KEY && !env.AUTH_KEY_FILE;
   const key = generatedKey ? randomBytes(24).toString('base64url') : undefined;
@@ -38,15 +45,16 @@ function settings() {
     // (the load test: 130 req/s with one process each on 2 cores, 250 with prose-app at 2, 216 with
     // all three at 2). WORKERS set by the user applies to every service.
     services: [
-      { name: 'rake-app', env: { RAKE_PORT: rakePort, WORKERS: env.WORKERS || '1' } },
-      { name: 'prose-app', env: { PROSE_PORT: prosePort, WORKERS: env.WORKERS || 'auto' } },
+      { name: 'rake-app', env: { [RAKE_SETTINGS.port.variable]: rakePort, WORKERS: env.WORKERS || '1' } },
+      { name: 'prose-app', env: { [PROSE_SETTINGS.port.variable]: prosePort, WORKERS: env.WORKERS || 'auto' } },
       {
         name: 'nlp-client',
         env: {
           WORKERS: env.WORKERS || '1',
-          NLP_CLIENT_PORT: gatewayPort,
-          RAKE_ENDPOINT: env.RAKE_ENDPOINT || `http://${loopback}:${rakePort}`,
-          PROSE_ENDPOINT: env.PROSE_ENDPOINT || `http://${loopback}:${prosePort}`,
+          [GATEWAY_SETTINGS.port.variable]: gatewayPort,
+          // Under npm start the backends are where this script put them, not at the tables' defaults.
+          [GATEWAY_SETTINGS.rakeEndpoint.variable]: env[GATEWAY_SETTINGS.rakeEndpoint.variable] || `http://${loopback}:${rakePort}`,
+          [GATEWAY_SETTINGS.proseEndpoint.variable]: env[GATEWAY_SETTINGS.proseEndpoint.variable] || `http://${loopback}:${prosePort}`,
         },
       },
     ],
@@ -80,7 +88,9 @@ async function waitUntilReady(url, children, timeoutMs) {
 }
 
 build();
-const plan = settings();
+const plan = await settings();
+const { ENDPOINTS } = await import('@nlp-api/api-schema');
+const keywordsPath = ENDPOINTS.find((endpoint) => endpoint.name === 'keywords').path;
 const children = plan.services.map(({ name, env: own }) => {
   const child = spawn(process.execPath, [join(root, 'services', name, 'dist', 'server.js')], {
     cwd: root,
@@ -125,7 +135,7 @@ if (await waitUntilReady(plan.gatewayUrl, children, 60_000)) {
       keyLine,
       '',
       'Try it:',
-      `  curl -s -H 'Authorization: Bearer ${shownKey}' -d '${body}' ${plan.gatewayUrl}/keywords`,
+      `  curl -s -H 'Authorization: Bearer ${shownKey}' -d '${body}' ${plan.gatewayUrl}${keywordsPath}`,
       '',
       'Press Ctrl-C to stop all three services.',
       '',
