@@ -19,7 +19,7 @@ export type ReadinessState = 'UP' | 'DOWN';
  * A check after authentication: returns the error to answer with, or undefined to go on. It may
  * set response headers (rate-limit counters, say) either way.
  */
-export type Guard = (principal: Principal, res: ServerResponse) => HttpError | undefined;
+export type Guard = (principal: Principal, res: ServerResponse) => HttpError | undefined | Promise<HttpError | undefined>;
 
 /** A service as a node:http request listener (supertest takes it as it is). */
 export interface ServiceApp {
@@ -68,8 +68,8 @@ export function markDraining(app: ServiceApp): void {
 }
 
 function guardMiddleware(guard: Guard): RequestHandler {
-  return (_req, res, next) => {
-    const refusal = guard(principalOf(res)!, res);
+  return async (_req, res, next) => {
+    const refusal = await guard(principalOf(res)!, res);
     if (refusal) sendError(res, refusal);
     else next();
   };
@@ -200,7 +200,7 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
       if (outcome instanceof HttpError) throw outcome;
       principal = outcome;
       for (const guard of guards) {
-        const refusal = guard(principal, res);
+        const refusal = await guard(principal, res);
         if (refusal) throw refusal;
       }
       const body = await readBody(req, route.endpoint.bodyLimit);
