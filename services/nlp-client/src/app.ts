@@ -5,9 +5,7 @@ import {
   bodyLimitFor,
   createMetrics,
   createServiceApp,
-  HttpError,
   parseTextRequest,
-  type Guard,
   type Logger,
   type RouteSpec,
   type ServiceApp,
@@ -15,7 +13,7 @@ import {
 import { BATCH_ENDPOINTS, batchPath, buildOpenApiDocument, check, ENDPOINTS, type Backend } from '@nlp-api/api-schema';
 import { batchEndpoint, type BatchSettings } from './batch.js';
 import { pagesRouter } from './pages.js';
-import { RateLimiter } from './rate-limit.js';
+import { rateLimitGuard } from './rate-limit.js';
 import type { GatewayConfig } from './config.js';
 import type { Upstream } from './upstream.js';
 
@@ -53,21 +51,6 @@ function forwardTo(upstream: Upstream, path: string, settings: GatewaySettings, 
   });
 }
 
-/** 429 with Retry-After past a client's allowance; the client is the principal (key or JWT subject). */
-function rateLimit(perMinute: number, burst: number): Guard {
-  const limiter = new RateLimiter({ perMinute, burst });
-  return (principal, res) => {
-    const decision = limiter.take(principal.id);
-    res.setHeader('RateLimit-Limit', String(perMinute));
-    res.setHeader('RateLimit-Remaining', String(decision.remaining));
-    if (decision.allowed) return undefined;
-    res.setHeader('RateLimit-Reset', String(decision.retryAfterSec));
-    return new HttpError(429, 'RATE_LIMITED', `rate limit of ${perMinute} requests per minute exceeded; retry in ${decision.retryAfterSec} s`, {
-      'Retry-After': String(decision.retryAfterSec),
-    });
-  };
-}
-
 export function createGatewayApp(settings: GatewaySettings, backends: Backends, logger: Logger, metrics = createMetrics('nlp-client')): ServiceApp {
   const perMinute = settings.rateLimitPerMinute ?? 0;
   const openapi = buildOpenApiDocument({ version: GATEWAY_VERSION, maxDocuments: settings.batchMaxDocuments ?? 25 });
@@ -102,7 +85,7 @@ export function createGatewayApp(settings: GatewaySettings, backends: Backends, 
     metrics,
     metricsPublic: settings.metricsPublic ?? false,
     pages: pagesRouter(openapi),
-    afterAuth: perMinute > 0 ? [rateLimit(perMinute, settings.rateLimitBurst ?? perMinute)] : [],
+    afterAuth: perMinute > 0 ? [rateLimitGuard(perMinute, settings.rateLimitBurst ?? perMinute)] : [],
     corsOrigins: settings.corsOrigins ?? 'none',
     readiness: async () => {
       const all = [backends.rake, backends.prose];

@@ -1,55 +1,83 @@
+import CircuitBreaker from 'opossum';
+
 /**
  * Stops the gateway hammering a backend that keeps failing. After `failureThreshold` failures in a
  * row the circuit opens: calls fail at once for `cooldownMs`. Then one trial call is let through
  * (half-open); its success closes the circuit, its failure opens it again.
+ *
+ * opossum keeps the states, the cooldown timer and the single trial. Its own trip rule (an error
+ * percentage over a rolling window) is switched off for ours, failures in a row, which is what
+ * BREAKER_FAILURES has always meant.
  */
 export interface BreakerOptions {
   failureThreshold: number;
   cooldownMs: number;
-  now?: () => number;
 }
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
-export class CircuitBreaker {
-  private failures = 0;
-  private openedAt: number | undefined;
-  private trialInFlight = false;
-  private readonly now: () => number;
-
-  constructor(private readonly options: BreakerOptions) {
-    this.now = options.now ?? Date.now;
-  }
-
-  get state(): BreakerState {
-    if (this.openedAt === undefined) return 'closed';
-    return this.now() - this.openedAt >= this.options.cooldownMs ? 'half-open' : 'open';
-  }
-
+export interface Breaker {
+  readonly state: BreakerState;
+  /**
+   * Runs `action` unless the circuit is open (then rejects with an error that `isOpenCircuit`
+   * knows). A rejection, or a result `failed` says is one, counts as a failure; the result is
+   * returned either way.
+   */
+  run<T>(action: () => Promise<T>, failed?: (result: T) => boolean): Promise<T>;
   /** Milliseconds until a call may be tried again; 0 when one may be tried now. */
-  retryAfterMs(): number {
-    if (this.openedAt === undefined) return 0;
-    return Math.max(0, this.openedAt + this.options.cooldownMs - this.now());
-  }
+  retryAfterMs(): number;
+  /** Closes the circuit at once, e.g. when a readiness probe finds the backend back. */
+  reset(): void;
+  shutdown(): void;
+}
 
-  /** Whether a call may go to the backend now. In half-open state only one trial at a time. */
-  tryAcquire(): boolean {
-    const state = this.state;
-    if (state === 'closed') return true;
-    if (state === 'open' || this.trialInFlight) return false;
-    this.trialInFlight = true;
-    return true;
-  }
+/** Carries a result that counts as a failure through opossum, which counts only rejections. */
+class FailedResult {
+  constructor(readonly result: unknown) {}
+}
 
-  recordSuccess(): void {
-    this.failures = 0;
-    this.openedAt = undefined;
-    this.trialInFlight = false;
-  }
+export const isOpenCircuit = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'EOPENBREAKER';
 
-  recordFailure(): void {
-    this.failures += 1;
-    if (this.trialInFlight || this.failures >= this.options.failureThreshold) this.openedAt = this.now();
-    this.trialInFlight = false;
-  }
+export function createBreaker(options: BreakerOptions): Breaker {
+  const breaker = new CircuitBreaker((action: () => Promise<unknown>) => action(), {
+    timeout: false,
+    resetTimeout: options.cooldownMs,
+    volumeThreshold: Number.MAX_SAFE_INTEGER,
+    rollingPercentilesEnabled: false,
+    enableSnapshots: false,
+  });
+  let failuresInARow = 0;
+  let openedAt = 0;
+  breaker.on('success', () => (failuresInARow = 0));
+  breaker.on('close', () => (failuresInARow = 0));
+  breaker.on('open', () => (openedAt = Date.now()));
+  breaker.on('failure', () => {
+    failuresInARow += 1;
+    if (failuresInARow >= options.failureThreshold) breaker.open();
+  });
+
+  return {
+    get state() {
+      return breaker.opened ? 'open' : breaker.halfOpen ? 'half-open' : 'closed';
+    },
+    async run<T>(action: () => Promise<T>, failed?: (result: T) => boolean): Promise<T> {
+      const checked = async (): Promise<T> => {
+        const result = await action();
+        if (failed?.(result)) throw new FailedResult(result);
+        return result;
+      };
+      try {
+        return (await breaker.fire(checked)) as T;
+      } catch (error) {
+        if (error instanceof FailedResult) return error.result as T;
+        throw error;
+      }
+    },
+    retryAfterMs: () => (breaker.opened ? Math.max(0, openedAt + options.cooldownMs - Date.now()) : 0),
+    reset: () => {
+      failuresInARow = 0;
+      breaker.close();
+    },
+    shutdown: () => breaker.shutdown(),
+  };
 }

@@ -55,7 +55,7 @@ export const GATEWAY_SETTINGS = {
     variable: 'RATE_LIMIT_PER_MINUTE',
     default: '6000',
     parse: integer(0, 10_000_000),
-    description: 'requests per minute per client (key or JWT subject); 429 with `Retry-After` past it; `0` turns it off',
+    description: 'per client (key or JWT subject): at most that many a minute, its share of them each second, up to `RATE_LIMIT_BURST` at once; 429 with `Retry-After` past it; `0` turns it off',
   }),
   rateLimitBurst: setting({
     variable: 'RATE_LIMIT_BURST',

@@ -1,6 +1,6 @@
 import { HttpError } from '@nlp-api/service-kit';
 import type { Client, Dispatcher } from 'undici';
-import { CircuitBreaker, type BreakerOptions } from './circuit-breaker.js';
+import { createBreaker, isOpenCircuit, type BreakerOptions } from './circuit-breaker.js';
 import { ConcurrencyGate } from './concurrency-gate.js';
 import { ConnectionPool, isConnected } from './connection-pool.js';
 
@@ -97,11 +97,14 @@ function headerValue(raw: readonly Buffer[], lowerCaseName: string): string {
   return '';
 }
 
+/** Statuses that say the backend, or something in front of it, is failing: they count against it. */
+const isGatewayFailure = (status: number): boolean => status === 502 || status === 503 || status === 504;
+
 /** Errors of a connection that broke before any answer: nothing reached the backend's handler. */
 const CONNECTION_LOST = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 
 export function createUpstream(name: string, baseUrl: URL, options: UpstreamOptions = DEFAULT_UPSTREAM_OPTIONS): Upstream {
-  const breaker = new CircuitBreaker(options.breaker);
+  const breaker = createBreaker(options.breaker);
   const maxConnections = options.maxConnections ?? DEFAULT_UPSTREAM_OPTIONS.maxConnections ?? 32;
   const gate = new ConcurrencyGate(maxConnections);
   const basePath = baseUrl.pathname.replace(/\/+$/, '');
@@ -205,19 +208,15 @@ export function createUpstream(name: string, baseUrl: URL, options: UpstreamOpti
 
   /** Counts the outcome against the backend: transport failures and gateway-class statuses open the circuit. */
   async function guarded(call: ForwardCall): Promise<UpstreamResponse> {
-    if (!breaker.tryAcquire()) {
-      options.onFailure?.('UPSTREAM_UNAVAILABLE');
-      throw unavailable(name, breaker.retryAfterMs());
-    }
     try {
-      const response = await attempt(call, Date.now() + call.timeoutMs, true);
-      if (response.status === 502 || response.status === 503 || response.status === 504) {
-        breaker.recordFailure();
-        options.onFailure?.(`HTTP_${response.status}`);
-      } else breaker.recordSuccess();
+      const response = await breaker.run(() => attempt(call, Date.now() + call.timeoutMs, true), (r) => isGatewayFailure(r.status));
+      if (isGatewayFailure(response.status)) options.onFailure?.(`HTTP_${response.status}`);
       return response;
     } catch (error) {
-      breaker.recordFailure();
+      if (isOpenCircuit(error)) {
+        options.onFailure?.('UPSTREAM_UNAVAILABLE');
+        throw unavailable(name, breaker.retryAfterMs());
+      }
       // Idle keep-alive sockets to a failing backend may be dead (a partition sends no reset): a
       // request on one would wait out the whole timeout, where a new connection fails in connectTimeoutMs.
       connections.dropIdle();
@@ -233,12 +232,15 @@ export function createUpstream(name: string, baseUrl: URL, options: UpstreamOpti
       try {
         const res = await attempt({ method: 'GET', path: '/ready', requestId: 'readiness-probe', timeoutMs }, Date.now() + timeoutMs, true);
         // A backend that answers its readiness probe is back: no need to wait out the cooldown.
-        if (res.status === 200) breaker.recordSuccess();
+        if (res.status === 200) breaker.reset();
         return res.status === 200;
       } catch {
         return false;
       }
     },
-    close: () => connections.destroy(),
+    close: () => {
+      breaker.shutdown();
+      connections.destroy();
+    },
   };
 }

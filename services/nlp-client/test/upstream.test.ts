@@ -1,9 +1,11 @@
 import http from 'node:http';
+import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpError } from '@nlp-api/service-kit';
 import { ConcurrencyGate } from '../src/concurrency-gate.js';
 import { createUpstream, type Upstream } from '../src/upstream.js';
 import { fakeBackend, type Behaviour, type FakeBackend } from './support/fake-backend.js';
+import { waitFor } from '../../../scripts/lib/processes.js';
 
 describe('the concurrency gate', () => {
   it('lets `limit` holders in at once and the rest in arrival order', () => {
@@ -104,6 +106,28 @@ describe('calls to a backend', () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
     expect(most).toBe(2);
     expect(server.seen.length).toBe(4);
+  });
+
+  it('closes its idle connections once a call fails, so later calls start on new ones', async () => {
+    const sockets = new Set<Socket>();
+    let closed = 0;
+    const server = await backend((req, res) => {
+      if (!sockets.has(req.socket)) {
+        sockets.add(req.socket);
+        req.socket.once('close', () => (closed += 1));
+      }
+      // The call named 'hang' never gets an answer; the others get theirs a little later, so two
+      // at once need two connections.
+      if (req.headers['x-request-id'] !== 'hang') setTimeout(() => answer(res), 50);
+    });
+    const upstream = upstreamFor(server.url);
+    await Promise.all([call(upstream), call(upstream)]);
+    expect(server.connections()).toBe(2);
+    const hung = upstream.call({ method: 'POST', path: '/keywords', body: Buffer.from('{"text":"x"}'), requestId: 'hang', timeoutMs: 100 });
+    await expect(hung).rejects.toMatchObject({ status: 504 });
+    await waitFor(async () => closed === 2, 2_000, 'both connections to close');
+    expect((await call(upstream)).status).toBe(200);
+    expect(server.connections()).toBe(3);
   });
 
   it('passes the status, content type and bytes of the answer through', async () => {
