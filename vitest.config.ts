@@ -9,6 +9,7 @@ export default defineConfig({
       { find: /^@nlp-api\/english\/training$/, replacement: fileURLToPath(new URL('./packages/english/src/training.ts', import.meta.url)) },
       { find: /^@nlp-api\/service-kit$/, replacement: fileURLToPath(new URL('./packages/service-kit/src/index.ts', import.meta.url)) },
       { find: /^@nlp-api\/api-schema$/, replacement: fileURLToPath(new URL('./packages/api-schema/src/index.ts', import.meta.url)) },
+      { find: /^@nlp-api\/corpus$/, replacement: fileURLToPath(new URL('./packages/corpus/src/index.ts', import.meta.url)) },
       { find: /^@nlp-api\/service-kit\/probe$/, replacement: fileURLToPath(new URL('./packages/service-kit/src/probe.ts', import.meta.url)) },
     ],
   },
