@@ -1,6 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The stages: whole systems and outside tools (network namespaces, Chromium, the CloudFormation and IAM
+ * tools, a Docker engine, `npm start` itself). `npm run test:stages` runs them; `npm test` runs the rest.
+ */
+const STAGES = ['test/docker/**/*.test.ts', 'test/netns/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/cloudformation/**/*.test.ts', 'test/start-local.test.ts'];
+
 export default defineConfig({
   resolve: {
     // Tests run against the packages' TypeScript sources, so they never see a stale build.
@@ -14,8 +20,21 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'services/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'fast',
+          include: ['packages/*/test/**/*.test.ts', 'services/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['**/node_modules/**', ...STAGES],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'stages', include: STAGES },
+      },
+    ],
   },
 });
