@@ -22,6 +22,8 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Both projects keep vitest's default workers (one on a 2-core machine): with two, the files that start the
+    // real services compete for the cores, and the adversarial test's 5 s upstream bound was missed.
     projects: [
       {
         extends: true,
