@@ -1,7 +1,7 @@
 // The bench's ratio, target and table code on fixed numbers. No timing here: the bench itself
 // (npm run bench) is a report, never a test.
 import { describe, expect, it } from 'vitest';
-import { buildTexts, textFrom, type Corpus } from '../scripts/lib/corpus.js';
+import { buildTexts, textFrom, type Corpus } from '@nlp-api/corpus';
 import { aggregate, FULL, planFor } from '../scripts/bench/series.js';
 import {
   atLeast,

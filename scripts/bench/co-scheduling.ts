@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort, ROOT, startService, waitReady, type RunningProcess } from '../lib/processes.js';
-import { buildTexts, dataDir, loadCorpus, SIZES } from '../lib/corpus.js';
+import { buildTexts, dataDir, loadCorpus, SIZES } from '@nlp-api/corpus';
 import { cpuMs, pin } from './procfs.js';
 
 const seconds = process.argv[2] ?? '5';

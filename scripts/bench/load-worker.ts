@@ -16,7 +16,7 @@
  */
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import type { TextSet } from '../lib/corpus.js';
+import type { TextSet } from '@nlp-api/corpus';
 import { serveLines } from './worker-channel.js';
 
 const MAX_LATENCIES = 5_000;

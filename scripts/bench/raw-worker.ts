@@ -24,7 +24,7 @@ import { readFileSync } from 'node:fs';
 import { loadStandaloneTagger, type PosTagger } from '@nlp-api/english';
 import { loadNlpEngine, type NlpEngine } from '@nlp-api/prose-app/nlp';
 import { extract, readKeywordRequest } from '@nlp-api/rake-app/keywords';
-import type { TextSet } from '../lib/corpus.js';
+import type { TextSet } from '@nlp-api/corpus';
 import { serveLines } from './worker-channel.js';
 
 export type RawFn = 'keywords' | 'positionrank' | 'multipartiterank' | 'tokens' | 'entities' | 'sentences';

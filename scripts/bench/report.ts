@@ -2,7 +2,7 @@
  * Ratios, targets and the Markdown report of a bench run. Pure functions over measured numbers,
  * so they are tested on fixed figures (test/bench-report.test.ts).
  */
-import type { SizeName } from '../lib/corpus.js';
+import type { SizeName } from '@nlp-api/corpus';
 
 /** How the figure was obtained: 'in-process', 'direct', 'gateway', 'bare node:http', 'direct (rake-app)', ... */
 export type Via = string;

@@ -26,7 +26,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENDPOINTS as CATALOGUE } from '@nlp-api/api-schema';
 import { freePort, ROOT, startProcess, waitReady, type RunningProcess, type ServiceName } from '../lib/processes.js';
-import { buildTexts, dataDir, loadCorpus, SIZES, type SizeName } from '../lib/corpus.js';
+import { buildTexts, dataDir, loadCorpus, SIZES, type SizeName } from '@nlp-api/corpus';
 import type { Phase, PhaseResult } from './load-worker.js';
 import type { RawFn } from './raw-worker.js';
 import { aggregate, FULL, planFor, QUICK, type Plan, type SliceResult } from './series.js';

@@ -2,7 +2,7 @@
  * Real English text for the load test: the `# text = ...` lines of the UD English-EWT dev file in
  * the shared data folder, or a small built-in set of real sentences when that folder is absent.
  */
-import { loadCorpus as loadBenchCorpus } from '../lib/corpus.js';
+import { loadCorpus as loadBenchCorpus } from '@nlp-api/corpus';
 
 export interface Corpus {
   sentences: string[];

@@ -5,7 +5,7 @@
 //   NLP_BASE      base URL (default http://nlp-client:8080, resolved through the namespace's hosts file)
 //   NLP_KEY       bearer key (sent when set)
 //   TIMEOUT_MS    client-side limit per attempt (default 15000): a hang shows as status 0 and error "timeout"
-//   UNTIL_STATUS  repeat until an answer has this status ...
+//   UNTIL_STATUS  repeat until an answer has this status (or one of a comma-separated list) ...
 //   EVERY_MS      ... pausing this long between attempts (default 100) ...
 //   WITHIN_MS     ... for at most this long (default 30000)
 // Prints one JSON line: [{"status","ms","at","text","error"?}, ...], one entry per attempt; `text` is the
@@ -17,7 +17,7 @@ const [method = 'GET', path = '/health', body] = process.argv.slice(2);
 const base = process.env.NLP_BASE ?? 'http://nlp-client:8080';
 const key = process.env.NLP_KEY;
 const timeoutMs = Number(process.env.TIMEOUT_MS ?? 15_000);
-const untilStatus = process.env.UNTIL_STATUS ? Number(process.env.UNTIL_STATUS) : undefined;
+const untilStatus = process.env.UNTIL_STATUS ? process.env.UNTIL_STATUS.split(',').map(Number) : undefined;
 const everyMs = Number(process.env.EVERY_MS ?? 100);
 const withinMs = Number(process.env.WITHIN_MS ?? 30_000);
 
@@ -44,7 +44,7 @@ const deadline = Date.now() + withinMs;
 for (;;) {
   const attempt = await once();
   attempts.push(attempt);
-  if (untilStatus === undefined || attempt.status === untilStatus || Date.now() >= deadline) break;
+  if (untilStatus === undefined || untilStatus.includes(attempt.status) || Date.now() >= deadline) break;
   await new Promise((resolve) => setTimeout(resolve, everyMs));
 }
 process.stdout.write(JSON.stringify(attempts) + '\n');

@@ -82,7 +82,8 @@ interface ErrorBody {
 }
 
 interface Poll {
-  untilStatus: number;
+  /** Stop at the first answer with this status, or with any of these. */
+  untilStatus: number | readonly number[];
   everyMs: number;
   withinMs: number;
 }
@@ -97,7 +98,7 @@ async function client(key: string, method: 'GET' | 'POST', path: string, body?: 
   const args = ['netns', 'exec', `${PFX}-client`, process.execPath, REQUEST, method, path];
   if (body !== undefined) args.push(JSON.stringify(body));
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', NLP_KEY: key, TIMEOUT_MS: String(CLIENT_TIMEOUT_MS) };
-  if (poll) Object.assign(env, { UNTIL_STATUS: String(poll.untilStatus), EVERY_MS: String(poll.everyMs), WITHIN_MS: String(poll.withinMs) });
+  if (poll) Object.assign(env, { UNTIL_STATUS: [poll.untilStatus].flat().join(','), EVERY_MS: String(poll.everyMs), WITHIN_MS: String(poll.withinMs) });
   const { stdout } = await run('ip', args, { env, timeout: (poll?.withinMs ?? 0) + CLIENT_TIMEOUT_MS + 10_000 });
   const attempts = JSON.parse(stdout) as Attempt[];
   if (attempts.length === 0) throw new Error(`no attempt reported for ${method} ${path}`);
@@ -145,7 +146,7 @@ describe.runIf(reason === undefined)('three hosts on a switch: the prose host is
   function startOn(host: Exclude<Host, 'client'>, env: Record<string, string>): RunningProcess {
     const service = SERVICE_ON[host];
     const entry = join(ROOT, 'services', service, 'dist', 'server.js');
-    if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npx tsc -b" first (npm test does)`);
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npx tsc -b" first (npm run test:stages does)`);
     // `ip netns exec` execs the command in place, so the PID we hold is the service's own.
     return startProcess('ip', ['netns', 'exec', `${PFX}-${host}`, process.execPath, entry], env);
   }
@@ -243,14 +244,18 @@ describe.runIf(reason === undefined)('three hosts on a switch: the prose host is
     await hosts('cut', 'prose');
     const cutAt = Date.now();
 
-    // Enough calls to go past the breaker's threshold; then wait out the cooldown to see the trial call.
+    // Enough calls to go past the breaker's threshold; then poll through the cooldown until the trial call.
     const seen: { path: string; attempt: Attempt }[] = [];
     const paths = ['/entities', '/tokens'];
     for (let i = 0; i < BREAKER_FAILURES + 5; i++) {
       const path = paths[i % 2]!;
       seen.push({ path, attempt: await call('POST', path, { text: TEXT }) });
     }
-    await new Promise((resolve) => setTimeout(resolve, BREAKER_COOLDOWN_MS + 200));
+    // The open breaker answers 503 at once; the first answer of another status is the trial call reaching the backend.
+    const cooldown = await client(key, 'POST', '/entities', { text: TEXT }, { untilStatus: [502, 504], everyMs: 100, withinMs: BREAKER_COOLDOWN_MS + SLACK_MS });
+    for (const attempt of cooldown) seen.push({ path: '/entities', attempt });
+    const trial = cooldown.at(-1)!;
+    expect([502, 504], `no trial call within the cooldown: last answer ${trial.status} ${trial.error ?? trial.text}`).toContain(trial.status);
     for (const path of paths) seen.push({ path, attempt: await call('POST', path, { text: TEXT }) });
 
     note(

@@ -13,7 +13,7 @@ export function explainDockerSkip(stage: string): void {
   if (!dockerEnabled && !process.env.CI) {
     console.warn(
       `\n*** SKIPPED: ${stage} needs the project's Docker engine and images. ` +
-        'Run `bash scripts/ci/docker-setup.sh` as root and then `NLP_DOCKER_TESTS=1 DOCKER_HOST=... npm test`. ***\n',
+        'Run `bash scripts/ci/docker-setup.sh` as root and then `NLP_DOCKER_TESTS=1 DOCKER_HOST=... npm run test:stages`. ***\n',
     );
   }
 }

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HttpError } from '@nlp-api/service-kit';
 import { ConcurrencyGate } from '../src/concurrency-gate.js';
 import { createUpstream, type Upstream } from '../src/upstream.js';
@@ -147,7 +147,6 @@ describe('calls to a backend', () => {
     const error = await call(upstreamFor(server.url), 100).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toMatchObject({ status: 504, code: 'UPSTREAM_TIMEOUT', extra: { upstream: 'rake-app' } });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(closed).toBe(true);
+    await vi.waitFor(() => expect(closed).toBe(true));
   });
 });

@@ -13,7 +13,7 @@
  */
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildTexts, dataDir, loadCorpus, SIZES } from '../../../scripts/lib/corpus.js';
+import { buildTexts, dataDir, loadCorpus, SIZES } from '@nlp-api/corpus';
 
 const algorithm = process.argv[2] === 'yake' ? 'yake' : 'rake';
 const rounds = Number(process.argv[3] ?? 9);

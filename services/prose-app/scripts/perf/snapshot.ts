@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildTexts, loadCorpus } from '../../../../scripts/lib/corpus.js';
+import { buildTexts, loadCorpus } from '@nlp-api/corpus';
 import { loadPosTagger } from '@nlp-api/english';
 import { loadNlpEngine } from '../../src/nlp/index.js';
 import { readConllu } from '../eval/ud.js';
