@@ -18,6 +18,10 @@ export default defineConfig({
       { find: /^@nlp-api\/corpus$/, replacement: fileURLToPath(new URL('./packages/corpus/src/index.ts', import.meta.url)) },
       { find: /^@nlp-api\/service-kit\/probe$/, replacement: fileURLToPath(new URL('./packages/service-kit/src/probe.ts', import.meta.url)) },
       { find: /^@nlp-api\/service-kit\/settings$/, replacement: fileURLToPath(new URL('./packages/service-kit/src/settings/index.ts', import.meta.url)) },
+      ...['nlp-client', 'rake-app', 'prose-app'].map((service) => ({
+        find: new RegExp(`^@nlp-api/${service}/settings$`),
+        replacement: fileURLToPath(new URL(`./services/${service}/src/settings.ts`, import.meta.url)),
+      })),
     ],
   },
   test: {

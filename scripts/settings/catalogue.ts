@@ -1,7 +1,7 @@
 import { COMMON_SETTINGS, PROBE_SETTINGS, type Setting, type SettingsTable } from '@nlp-api/service-kit/settings';
-import { GATEWAY_SETTINGS } from '../../services/nlp-client/src/settings.js';
-import { PROSE_SETTINGS } from '../../services/prose-app/src/settings.js';
-import { RAKE_SETTINGS } from '../../services/rake-app/src/settings.js';
+import { GATEWAY_SETTINGS } from '@nlp-api/nlp-client/settings';
+import { PROSE_SETTINGS } from '@nlp-api/prose-app/settings';
+import { RAKE_SETTINGS } from '@nlp-api/rake-app/settings';
 
 /** A settings table and, for the README's "used by" column, who reads it. */
 export interface TableOfSettings {
