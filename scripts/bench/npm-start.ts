@@ -152,11 +152,6 @@ export async function measureNpmStart(ctx: NpmStartContext): Promise<NpmStartRes
       }
     };
 
-    // What each tree spends with no request, which every row's figure includes: it weighs most in the paced rows.
-    const idleBefore = servers.map((server) => treeCpuNs(server.tree()));
-    await sleep(IDLE_MS);
-    const idle = servers.map((server, i) => `${server.name} ${((treeCpuNs(server.tree()) - idleBefore[i]!) / 1e6 / (IDLE_MS / 1000)).toFixed(1)} ms/s`);
-    result.notes.push(`CPU with no request over ${IDLE_MS / 1000} s, before the rows: ${idle.join(', ')}.`);
     const sliceSec = settings.windowSec / settings.slices;
     const bareId = 'bare node:http /json 1KB';
     const pacedBareId = `${bareId}, ${pace} req/s`;
@@ -170,6 +165,16 @@ export async function measureNpmStart(ctx: NpmStartContext): Promise<NpmStartRes
       ],
       sliceSec,
     );
+    // What each tree spends with no request, warm, which every row's figure includes: at the pace it
+    // is this much per request.
+    await waitIdle();
+    const idleBefore = servers.map((server) => treeCpuNs(server.tree()));
+    await sleep(IDLE_MS);
+    const idle = servers.map((server, i) => {
+      const msPerSec = (treeCpuNs(server.tree()) - idleBefore[i]!) / 1e6 / (IDLE_MS / 1000);
+      return `${server.name} ${msPerSec.toFixed(1)} ms/s (${Math.round((msPerSec * 1000) / pace)} µs per request at ${pace} req/s)`;
+    });
+    result.notes.push(`CPU with no request over ${IDLE_MS / 1000} s, after the direct rows: ${idle.join(', ')}.`);
     // A paced row answers fewer requests a slice: twice the slice length, in whole seconds because
     // autocannon paces per second (1.5 s at 80 req/s sends 160).
     log(`npm-start: through the gateway, paced at ${pace} req/s under its default rate limit`);
