@@ -2,12 +2,9 @@
 // `npm start`: builds if needed, starts rake-app, prose-app and the nlp-client gateway on
 // loopback, prints the key and a curl line, and stops all three cleanly on Ctrl-C.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { localPlan, ROOT as root } from './lib/local-plan.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
 const SEED =
   'The Internet is the global system of interconnected computer networks that use the Internet protocol suite to link devices worldwide.';
@@ -19,46 +16,6 @@ function build() {
     console.error('start: the TypeScript build failed; see the errors above.');
     process.exit(1);
   }
-}
-
-// Read after the build: the services' settings tables give the variables and their defaults.
-async function settings() {
-  const [{ RAKE_SETTINGS }, { PROSE_SETTINGS }, { GATEWAY_SETTINGS }] = await Promise.all([
-    import('@nlp-api/rake-app/settings'),
-    import('@nlp-api/prose-app/settings'),
-    import('@nlp-api/nlp-client/settings'),
-  ]);
-  const valueOf = ({ variable, default: fallback }) => env[variable] || fallback;
-  const host = env.HOST || '127.0.0.1';
-  const rakePort = valueOf(RAKE_SETTINGS.port);
-  const prosePort = valueOf(PROSE_SETTINGS.port);
-  const gatewayPort = valueOf(GATEWAY_SETTINGS.port);
-  const loopback = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-  const generatedKey = !env.AUTH_KEY && !env.AUTH_KEY_FILE;
-  const key = generatedKey ? randomBytes(24).toString('base64url') : undefined;
-  return {
-    generatedKey,
-    key,
-    gatewayUrl: `http://${loopback.includes(':') ? `[${loopback}]` : loopback}:${gatewayPort}`,
-    shared: { ...env, HOST: host, ...(key ? { AUTH_KEY: key } : {}) },
-    // One machine runs all three: prose-app, which does nearly all the work, gets a worker per CPU
-    // (the load test: 130 req/s with one process each on 2 cores, 250 with prose-app at 2, 216 with
-    // all three at 2). WORKERS set by the user applies to every service.
-    services: [
-      { name: 'rake-app', env: { [RAKE_SETTINGS.port.variable]: rakePort, WORKERS: env.WORKERS || '1' } },
-      { name: 'prose-app', env: { [PROSE_SETTINGS.port.variable]: prosePort, WORKERS: env.WORKERS || 'auto' } },
-      {
-        name: 'nlp-client',
-        env: {
-          WORKERS: env.WORKERS || '1',
-          [GATEWAY_SETTINGS.port.variable]: gatewayPort,
-          // Under npm start the backends are where this script put them, not at the tables' defaults.
-          [GATEWAY_SETTINGS.rakeEndpoint.variable]: env[GATEWAY_SETTINGS.rakeEndpoint.variable] || `http://${loopback}:${rakePort}`,
-          [GATEWAY_SETTINGS.proseEndpoint.variable]: env[GATEWAY_SETTINGS.proseEndpoint.variable] || `http://${loopback}:${prosePort}`,
-        },
-      },
-    ],
-  };
 }
 
 function prefixLines(stream, name, out) {
@@ -88,11 +45,12 @@ async function waitUntilReady(url, children, timeoutMs) {
 }
 
 build();
-const plan = await settings();
+// Read after the build: the services' settings tables give the variables and their defaults.
+const plan = await localPlan(env);
 const { ENDPOINTS } = await import('@nlp-api/api-schema');
 const keywordsPath = ENDPOINTS.find((endpoint) => endpoint.name === 'keywords').path;
-const children = plan.services.map(({ name, env: own }) => {
-  const child = spawn(process.execPath, [join(root, 'services', name, 'dist', 'server.js')], {
+const children = plan.services.map(({ name, entry, env: own }) => {
+  const child = spawn(process.execPath, [entry], {
     cwd: root,
     env: { ...plan.shared, ...own },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -24,6 +24,15 @@ import {
   type Row,
   type Throughput,
 } from '../scripts/bench/report.js';
+import {
+  judgeNpmStart,
+  NPM_START_TARGETS,
+  npmStartMemoryTable,
+  npmStartTable,
+  npmStartVerdicts,
+  type NpmStartResult,
+  type NpmStartRow,
+} from '../scripts/bench/npm-start-report.js';
 
 const measured = (reqPerSec: number, cpuMsPerReq?: number): Throughput => ({
   reqPerSec,
@@ -46,6 +55,19 @@ const rows: Row[] = [
   { id: '/keywords 10KB in-process', endpoint: '/keywords', size: '10KB', via: 'in-process', result: measured(200, 5) },
   { id: '/keywords 100KB in-process', endpoint: '/keywords', size: '100KB', via: 'in-process', result: measured(20, 50) },
 ];
+
+/** What a report says about the run itself, for a quick run of the parts matching `only`. */
+const runOf = (only: string): Pick<BenchReport, 'startedAt' | 'finishedAt' | 'runSeconds' | 'quick' | 'only' | 'machine' | 'pinning' | 'corpus' | 'settings'> => ({
+  startedAt: '2026-01-01T00:00:00.000Z',
+  finishedAt: '2026-01-01T00:05:00.000Z',
+  runSeconds: 300,
+  quick: true,
+  only,
+  machine: { cpus: 2, cpuModel: 'test', node: '20', loadAverageBefore: '0', loadAverageAfter: '0' },
+  pinning: { pinned: true, serverCore: '0', clientCore: '1', note: 'test' },
+  corpus: { source: 'test', fallback: false, sizes: {} },
+  settings: {},
+});
 
 describe('bench report', () => {
   it('takes medians of odd and even counts, and nearest-rank percentiles', () => {
@@ -321,15 +343,7 @@ describe('in-process CPU per KB beside RAKE', () => {
     const growth = costGrowth(figures, meanBytes);
     expect(growth.find((g) => g.endpoint === '/keywords positionrank')!.growth).toBeUndefined();
     const report: BenchReport = {
-      startedAt: '2026-01-01T00:00:00.000Z',
-      finishedAt: '2026-01-01T00:05:00.000Z',
-      runSeconds: 300,
-      quick: true,
-      only: 'positionrank',
-      machine: { cpus: 2, cpuModel: 'test', node: '20', loadAverageBefore: '0', loadAverageAfter: '0' },
-      pinning: { pinned: true, serverCore: '0', clientCore: '1', note: 'test' },
-      corpus: { source: 'test', fallback: false, sizes: {} },
-      settings: {},
+      ...runOf('positionrank'),
       rows: figures,
       comparisons: compare(figures),
       ceilings: ceilings(figures),
@@ -346,5 +360,103 @@ describe('in-process CPU per KB beside RAKE', () => {
     expect(markdown).toContain('## In-process CPU per KB');
     expect(markdown).toContain('- FAIL /keywords multipartiterank 1KB in-process: 2,500 µs');
     expect(markdown).toContain('| /keywords positionrank | 1KB | direct |');
+  });
+});
+
+describe('the npm-start part', () => {
+  const row = (id: string, cpuUsPerReq: number | undefined, extra: Partial<NpmStartRow> = {}): NpmStartRow => ({
+    id,
+    measured: id.split(' ')[0]!,
+    endpoint: id.split(' ')[1]!,
+    via: 'direct',
+    answers: 400,
+    seconds: 4,
+    problems: [],
+    ...(cpuUsPerReq === undefined ? {} : { cpuUsPerReq }),
+    ...extra,
+  });
+  const npmStart: NpmStartResult = {
+    config: ['prose-app WORKERS=auto (2 workers)'],
+    rows: [
+      row('bare /json 1KB', 100, { via: 'bare' }),
+      row('bare /json 1KB, 80 req/s', 200, { via: 'bare', pacedPerSec: 80 }),
+      row('prose-app /tokens 1KB direct', 1_400, { bareId: 'bare /json 1KB' }),
+      row('prose-app /entities 1KB direct', 1_200, { bareId: 'bare /json 1KB' }),
+      row('prose-app /sentences 1KB direct', 200, { bareId: 'bare /json 1KB' }),
+      row('rake-app /keywords 1KB direct', 170, { bareId: 'bare /json 1KB' }),
+      row('nlp-client /keywords 1KB gateway', 250, { via: 'gateway', pacedPerSec: 80, bareId: 'bare /json 1KB, 80 req/s', backendCpuUsPerReq: 300 }),
+    ],
+    targets: [
+      { rowId: 'prose-app /tokens 1KB direct', label: 'tokens', maxCpuUs: NPM_START_TARGETS.tokensCpuUs },
+      { rowId: 'prose-app /entities 1KB direct', label: 'entities', maxCpuUs: NPM_START_TARGETS.entitiesCpuUs },
+      { rowId: 'prose-app /sentences 1KB direct', label: 'sentences', maxTimesBare: NPM_START_TARGETS.sentencesTimesBare },
+      { rowId: 'rake-app /keywords 1KB direct', label: 'keywords', maxTimesBare: NPM_START_TARGETS.keywordsTimesBare },
+      { rowId: 'nlp-client /keywords 1KB gateway', label: 'gateway', maxTimesBare: NPM_START_TARGETS.gatewayTimesBare },
+      { rowId: 'nowhere', label: 'missing', maxCpuUs: 10 },
+    ],
+    memoryAfter: '100 KB texts',
+    memory: [
+      { service: 'nlp-client', role: 'main', pid: 10, rssMiB: 120 },
+      { service: 'prose-app', role: 'supervisor', pid: 11, rssMiB: 70 },
+      { service: 'prose-app', role: 'worker 1', pid: 12, rssMiB: 150.5 },
+    ],
+    maxRssMiB: NPM_START_TARGETS.maxRssMiB,
+    notes: ['idle note'],
+  };
+
+  it('judges absolute CPU targets and multiples of the bare server measured at the same pace', () => {
+    const judged = new Map(judgeNpmStart(npmStart).map((j) => [j.label, j]));
+    expect(judged.get('tokens')!.verdict).toBe('PASS');
+    expect(judged.get('entities')!.verdict).toBe('FAIL');
+    expect(judged.get('sentences')).toMatchObject({ timesBare: 2, bareUs: 100, verdict: 'PASS' });
+    expect(judged.get('keywords')).toMatchObject({ verdict: 'FAIL' });
+    expect(judged.get('keywords')!.timesBare).toBeCloseTo(1.7);
+    // The paced gateway row is set beside the paced bare row, not the saturated one.
+    expect(judged.get('gateway')).toMatchObject({ bareUs: 200, timesBare: 1.25, verdict: 'PASS' });
+    expect(judged.get('missing')!.verdict).toBe('n/a');
+  });
+
+  it('says n/a for a row that failed, whatever figure it holds', () => {
+    const failed = { ...npmStart, rows: npmStart.rows.map((r) => (r.id.includes('/tokens') ? { ...r, error: 'boom' } : r)) };
+    expect(judgeNpmStart(failed).find((j) => j.label === 'tokens')!.verdict).toBe('n/a');
+  });
+
+  it('prints the judged table with the ratio to bare, and every process\'s RSS', () => {
+    const lines = npmStartTable(judgeNpmStart(npmStart)).split('\n');
+    expect(lines[0]).toBe('| row | CPU per request | bare node:http | ratio to bare | target | result |');
+    expect(lines).toContain('| tokens | 1,400 µs | 100 µs | 14.00× | ≤ 1,500 µs | PASS |');
+    expect(lines).toContain('| gateway | 250 µs | 200 µs | 1.25× | ≤ 1.5× bare | PASS |');
+    expect(lines).toContain('| missing | – | – | – | ≤ 10 µs | n/a |');
+    const memory = npmStartMemoryTable(npmStart.memory, npmStart.maxRssMiB).split('\n');
+    expect(memory).toContain('| prose-app worker 1 | 12 | 150.5 MiB | ≤ 150 MiB | FAIL |');
+  });
+
+  it('counts its verdicts in the report\'s summary and renders its section', () => {
+    const verdicts = npmStartVerdicts(npmStart);
+    expect(verdicts.filter((v) => v.verdict === 'FAIL').map((v) => v.text)).toEqual([
+      expect.stringContaining('entities: 1,200 µs'),
+      expect.stringContaining('keywords: 170 µs CPU per request, 1.70× bare'),
+      expect.stringContaining('prose-app worker 1: RSS 150.5 MiB after 100 KB texts'),
+    ]);
+    const summary = targetSummary({ comparisons: [], growth: [], memory: [], startup: [], npmStart });
+    expect([summary.passed.length, summary.failed.length, summary.missing.length]).toEqual([5, 3, 1]);
+    const report: BenchReport = {
+      ...runOf('npm-start'),
+      rows: [],
+      comparisons: [],
+      ceilings: [],
+      growth: [],
+      costPerKb: [],
+      memory: [],
+      startup: [],
+      npmStart,
+      notes: [],
+    };
+    const markdown = renderMarkdown(report);
+    expect(markdown).toContain('**5 PASS, 3 FAIL**, 1 not measured');
+    expect(markdown).toContain('## Under npm start');
+    expect(markdown).toContain('prose-app WORKERS=auto (2 workers)');
+    expect(markdown).toContain('| nlp-client /keywords 1KB gateway | nlp-client | 80 req/s | 400 | 100 | 250 µs | 300 µs |  |');
+    expect(markdown).toContain('- idle note');
   });
 });

@@ -4,7 +4,8 @@
  *
  *   {"op":"init","textsFile":"..."}
  *   {"op":"run","url":"http://127.0.0.1:PORT","method":"POST","path":"/tokens","size":"1KB",
- *    "fields":{"algorithm":"positionrank"},"headers":{...},"connections":10,"phase":{"seconds":5}|{"amount":8},"timeoutSec":120}
+ *    "fields":{"algorithm":"positionrank"},"headers":{...},"connections":10,"phase":{"seconds":5}|{"amount":8},"timeoutSec":120,
+ *    "overallRate":80 (optional: paced, requests per second over all connections)}
  *
  * A warm-up is just a run whose answer the bench throws away.
  *
@@ -41,6 +42,8 @@ interface RunMessage {
   fields?: Record<string, unknown>;
   headers: Record<string, string>;
   connections: number;
+  /** Requests per second over all connections; absent: as fast as the server answers. */
+  overallRate?: number;
   phase: Phase;
   timeoutSec: number;
 }
@@ -83,6 +86,7 @@ function runPhase(message: RunMessage, phase: Phase): Promise<PhaseResult> {
         timeout: message.timeoutSec,
         headers: message.headers,
         requests,
+        ...(message.overallRate ? { overallRate: message.overallRate } : {}),
         // Check for the end every 100 ms, not every second, so a run stops close to its window.
         sampleInt: 100,
         ...(timed ? { duration: phase.seconds } : { amount: phase.amount }),

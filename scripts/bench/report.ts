@@ -3,6 +3,10 @@
  * so they are tested on fixed figures (test/bench-report.test.ts).
  */
 import type { SizeName } from '@nlp-api/corpus';
+import { npmStartMarkdown, npmStartVerdicts, type NpmStartResult } from './npm-start-report.js';
+import { atLeast, atMost, table, type Verdict } from './table.js';
+
+export { atLeast, atMost, table, type Verdict };
 
 /** How the figure was obtained: 'in-process', 'direct', 'gateway', 'bare node:http', 'direct (rake-app)', ... */
 export type Via = string;
@@ -43,8 +47,6 @@ export interface Row {
   /** Lowest ratio to the limit that passes; undefined: the ratio is shown for information. */
   minRatio?: number;
 }
-
-export type Verdict = 'PASS' | 'FAIL' | 'n/a' | '';
 
 export interface Comparison {
   rowId: string;
@@ -145,6 +147,7 @@ export interface BenchReport {
   memory: MemoryRow[];
   startup: StartupRow[];
   logging?: LoggingResult;
+  npmStart?: NpmStartResult;
   notes: string[];
 }
 
@@ -176,18 +179,6 @@ export function percentile(values: readonly number[], p: number): number | undef
 
 const usable = (row: Row | undefined): Throughput | undefined =>
   row?.result && row.result.reqPerSec > 0 && Number.isFinite(row.result.reqPerSec) ? row.result : undefined;
-
-export function atLeast(value: number | undefined, min: number | undefined): Verdict {
-  if (min === undefined) return '';
-  if (value === undefined || !Number.isFinite(value)) return 'n/a';
-  return value >= min ? 'PASS' : 'FAIL';
-}
-
-export function atMost(value: number | undefined, max: number | undefined): Verdict {
-  if (max === undefined) return '';
-  if (value === undefined || !Number.isFinite(value)) return 'n/a';
-  return value <= max ? 'PASS' : 'FAIL';
-}
 
 /** Every row that names a limit, with its ratio to it. */
 export function compare(rows: readonly Row[]): Comparison[] {
@@ -420,14 +411,6 @@ export function formatRatio(ratio: number | undefined): string {
   return ratio.toFixed(2);
 }
 
-const cell = (text: string): string => text.replace(/\|/g, '\\|');
-
-export function table(header: readonly string[], body: readonly (readonly string[])[]): string {
-  const lines = [`| ${header.map(cell).join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
-  for (const line of body) lines.push(`| ${line.map(cell).join(' | ')} |`);
-  return lines.join('\n');
-}
-
 function targetText(minRatio: number | undefined): string {
   return minRatio === undefined ? '' : `≥ ${Math.round(minRatio * 100)}%`;
 }
@@ -537,7 +520,7 @@ export function startupTable(startup: readonly StartupRow[]): string {
 
 /** Every judged figure in one list, failures first. */
 export function targetSummary(
-  report: Pick<BenchReport, 'comparisons' | 'growth' | 'memory' | 'startup'> & Partial<Pick<BenchReport, 'ceilings' | 'costPerKb'>>,
+  report: Pick<BenchReport, 'comparisons' | 'growth' | 'memory' | 'startup'> & Partial<Pick<BenchReport, 'ceilings' | 'costPerKb' | 'npmStart'>>,
 ): { passed: string[]; failed: string[]; missing: string[] } {
   const ceilingOf = new Map((report.ceilings ?? []).map((c) => [c.rowId, c]));
   const passed: string[] = [];
@@ -577,6 +560,7 @@ export function targetSummary(
     file(m.verdict, `${m.service}: RSS ${m.rssAfterMiB?.toFixed(1) ?? '–'} MiB after the 100 KB rows${after} (target ≤ ${m.maxMiB} MiB)`);
   }
   for (const s of report.startup) file(s.verdict, `${s.service}: start-up ${s.medianMs === undefined ? '–' : Math.round(s.medianMs)} ms median (target ≤ ${s.maxMs} ms)`);
+  for (const j of report.npmStart ? npmStartVerdicts(report.npmStart) : []) file(j.verdict, j.text);
   return { passed, failed, missing };
 }
 
@@ -650,6 +634,7 @@ export function renderMarkdown(report: BenchReport): string {
       '',
     );
   }
+  if (report.npmStart) out.push(npmStartMarkdown(report.npmStart));
   if (report.notes.length > 0) out.push('## Notes', '', ...report.notes.map((note) => `- ${note}`), '');
   return out.join('\n');
 }

@@ -8,8 +8,8 @@
  *   - /health                           vs  a bare node:http server answering a constant JSON
  *
  * plus cost growth from 10 KB to 100 KB, RSS after the 100 KB rows, start-up to ready, the cost of
- * request logging, and the keyphrase algorithms' in-process CPU per KB (tagging included) beside
- * RAKE's on the same texts. Prints a Markdown report and writes it to bench/results/latest.md, with
+ * request logging, the keyphrase algorithms' in-process CPU per KB (tagging included) beside
+ * RAKE's on the same texts, and CPU per request and RSS under npm start's configuration (npm-start.ts). Prints a Markdown report and writes it to bench/results/latest.md, with
  * the numbers in bench/results/bench-<timestamp>.json. Missed targets are reported, never fatal.
  *
  * Pinning: our server side (services, bare server, in-process runner) on the first allowed CPU,
@@ -52,11 +52,13 @@ import {
   type Throughput,
   type Via,
 } from './report.js';
+import { measureNpmStart } from './npm-start.js';
+import { NPM_START_PART, type NpmStartResult } from './npm-start-report.js';
 import { PinnedWorker } from './worker-channel.js';
 
 const USAGE = `usage: npm run bench -- [options]
   --quick            short warm-ups and windows (for development; figures are rougher)
-  --only <regex>     run only the parts whose name matches, case-insensitive: "startup", "/health",
+  --only <regex>     run only the parts whose name matches, case-insensitive: "startup", "npm-start", "/health",
                      "/keywords 1KB", "/keywords positionrank 1KB", "/tokens 100KB", ...,
                      "logging /keywords 1KB" (e.g. --only keywords, --only positionrank,
                      --only '1KB$', --only 'health|startup')
@@ -154,7 +156,7 @@ const LOGGING_PART = 'logging /keywords 1KB';
 
 /** The parts of a run, in order; --only filters them by name. */
 function partList(): Part[] {
-  const parts: Part[] = [{ name: 'startup' }, { name: '/health' }];
+  const parts: Part[] = [{ name: 'startup' }, { name: NPM_START_PART }, { name: '/health' }];
   for (const endpoint of ENDPOINTS) {
     for (const size of endpoint.sizes ?? SIZES.map((s) => s.name)) {
       parts.push({ name: `${nameOf(endpoint)} ${size}`, endpoint, size });
@@ -238,6 +240,8 @@ async function main(): Promise<void> {
     }
   }
 
+  // The npm-start part runs its processes on all of these, as a user's shell would.
+  const allowedCpus = affinityOf(process.pid);
   const cores = chooseCores();
   if (cores.pinned && !pin(process.pid, cores.client)) {
     cores.pinned = false;
@@ -257,6 +261,7 @@ async function main(): Promise<void> {
   const startup: StartupRow[] = [];
   const memoryAfter: Record<string, { rss: number; after: string }> = {};
   let logging: LoggingResult | undefined;
+  let npmStart: NpmStartResult | undefined;
   let memory: MemoryRow[] = [];
   const processes: RunningProcess[] = [];
   const workers: PinnedWorker[] = [];
@@ -369,8 +374,19 @@ async function main(): Promise<void> {
       processes.splice(processes.indexOf(prose.proc), 1);
     }
 
+    if (selected(NPM_START_PART)) {
+      npmStart = await measureNpmStart({
+        settings,
+        textsFile,
+        cpus: allowedCpus,
+        log,
+        track: (proc) => processes.push(proc),
+        trackWorker: (worker) => workers.push(worker),
+      });
+    }
+
     // ---- the services under test ----
-    const cells = parts.filter((part) => part.name !== 'startup' && selected(part.name));
+    const cells = parts.filter((part) => part.name !== 'startup' && part.name !== NPM_START_PART && selected(part.name));
     const nlpCells = cells.filter((part) => part.endpoint !== undefined);
     if (cells.length > 0) {
       log('starting the services');
@@ -718,7 +734,7 @@ async function main(): Promise<void> {
       `Timed slices use ${settings.connectionsSmall} connections up to 1 KB and ${settings.connectionsLarge} above, and count the answers inside the window; rows expected to answer fewer than ${settings.minAnswersPerSlice} ` +
       `requests in a slice send a fixed number instead (whole rounds over the texts, 1–2 connections, fewer slices), timed to the last answer, and the in-process ` +
       `row makes the same number of calls. Gateway with RATE_LIMIT_PER_MINUTE=0 and UPSTREAM_TIMEOUT_MS=${UPSTREAM_TIMEOUT_MS}; LOG_LEVEL=warn everywhere except ` +
-      `the logging row; NODE_ENV=production.`,
+      `the logging row; NODE_ENV=production. The npm-start part is measured as its section says, unpinned, with npm start's settings.`,
   );
 
   const comparisons = compare(rows);
@@ -759,6 +775,7 @@ async function main(): Promise<void> {
     memory,
     startup,
     ...(logging ? { logging } : {}),
+    ...(npmStart ? { npmStart } : {}),
     notes,
   };
 

@@ -26,11 +26,16 @@ export interface RunningProcess {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
-export function startProcess(command: string, args: string[], env: Record<string, string>): RunningProcess {
+/** `keepChars`: keep only the end of the output, for a process that writes a line per request. */
+export function startProcess(command: string, args: string[], env: Record<string, string>, keepChars = Infinity): RunningProcess {
   const child = spawn(command, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const keep = (chunk: string) => {
+    output += chunk;
+    if (output.length > keepChars) output = output.slice(-keepChars);
+  };
+  child.stdout?.setEncoding('utf8').on('data', keep);
+  child.stderr?.setEncoding('utf8').on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     child,
