@@ -3,7 +3,7 @@
  * (scripts/lib/local-plan.mjs), and the bare node:http server, on free loopback ports, all allowed
  * every CPU the bench may use, as a user's shell would run them.
  */
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { localPlan, type LocalService } from '../lib/local-plan.mjs';
 import { freePort, ROOT, startProcess, waitReady, type RunningProcess } from '../lib/processes.js';
 import { treePids } from './proc-tree.js';
@@ -44,7 +44,11 @@ export async function startNpmStartStack(cpus: string | undefined, track: (proc:
   const ports = { RAKE_PORT: String(await freePort()), PROSE_PORT: String(await freePort()), NLP_CLIENT_PORT: String(await freePort()) };
   const plan = await localPlan({ HOST: '127.0.0.1', ...ports });
   const byName = (name: LocalService['name']): LocalService => plan.services.find((service) => service.name === name)!;
-  const start = (service: LocalService) => launch(service.name, service.url, service.entry, { ...defined(plan.shared), ...service.env });
+  // NLP_BENCH_SERVICES_FROM names another built checkout (an earlier commit, say) whose services run
+  // instead, under the same plan and client, to give before-and-after figures of one benchmark.
+  const from = process.env.NLP_BENCH_SERVICES_FROM;
+  const entryOf = (service: LocalService): string => (from ? join(from, relative(ROOT, service.entry)) : service.entry);
+  const start = (service: LocalService) => launch(service.name, service.url, entryOf(service), { ...defined(plan.shared), ...service.env });
   const rake = start(byName('rake-app'));
   const prose = start(byName('prose-app'));
   const gateway = start(byName('nlp-client'));
