@@ -125,6 +125,9 @@ describe('docker/Dockerfile', () => {
     const runtime = dockerfile.slice(dockerfile.indexOf('AS runtime'));
     expect(runtime).not.toMatch(/npm (ci|install)/);
     expect(runtime).toContain('COPY --from=deps /src/node_modules node_modules');
+    // The runtime stage starts from nothing: only what the rootfs stage assembled, no shell.
+    expect(dockerfile).toMatch(/^FROM scratch AS runtime\nCOPY --from=rootfs \/rootfs \/$/m);
+    expect(runtime).not.toMatch(/^RUN /m);
   });
 });
 

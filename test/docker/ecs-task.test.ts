@@ -29,10 +29,14 @@ function taskDefinition(): Container[] {
   return task.ContainerDefinitions as unknown as Container[];
 }
 
-/** `docker run` arguments for one container definition, inside the task's shared network namespace. */
+/**
+ * `docker run` arguments for one container definition, inside the task's shared network namespace.
+ * The images have no shell, and `docker run --health-cmd` always means CMD-SHELL; so the task's
+ * exec-form command must be the image's own HEALTHCHECK (checked in beforeAll), and only its timings
+ * are passed, which the engine merges with the image's command.
+ */
 function runArguments(container: Container, name: string, namespace: string, key: string): string[] {
   const check = container.HealthCheck;
-  if (check.Command[0] !== 'CMD') throw new Error(`unsupported health check ${check.Command.join(' ')}`);
   return [
     'run', '-d', '--name', name,
     '--network', `container:${namespace}`,
@@ -42,7 +46,6 @@ function runArguments(container: Container, name: string, namespace: string, key
     ...container.Environment.flatMap((e) => ['-e', `${e.Name}=${e.Value}`]),
     // ECS resolves each secret and hands it to the container as an environment variable.
     ...container.Secrets.flatMap((s) => ['-e', `${s.Name}=${key}`]),
-    '--health-cmd', check.Command.slice(1).join(' '),
     '--health-interval', `${check.Interval}s`,
     '--health-timeout', `${check.Timeout}s`,
     '--health-retries', String(check.Retries),
@@ -63,7 +66,11 @@ describe.runIf(dockerEnabled)('the ECS task definition, run as one task on the D
   let base = '';
 
   beforeAll(async () => {
-    for (const container of containers) await docker('tag', image(container.Name), container.Image);
+    for (const container of containers) {
+      await docker('tag', image(container.Name), container.Image);
+      const own = JSON.parse(await docker('image', 'inspect', '-f', '{{json .Config.Healthcheck.Test}}', container.Image)) as string[];
+      expect(container.HealthCheck.Command, `${container.Name}'s health check`).toEqual(own);
+    }
     const published = containers.flatMap((c) => c.PortMappings ?? []).flatMap((p) => ['-p', `127.0.0.1::${p.ContainerPort}`]);
     await docker('run', '-d', '--name', pause, ...published, '--entrypoint', 'sleep', 'node:20-bookworm-slim', 'infinity');
 

@@ -76,10 +76,29 @@ describe.runIf(dockerEnabled)('stage 1: the three images as containers on a user
         'org.opencontainers.image.source': expect.any(String),
       });
     }
-    expect(await docker('exec', names.rake, 'id', '-u')).toBe('1000');
-    const modules = await docker('exec', names.rake, 'ls', '/app/node_modules');
+    // No shell, id or ls in the image: node itself reports.
+    expect(await docker('exec', names.rake, 'node', '-e', 'console.log(process.getuid())')).toBe('1000');
+    const modules = await docker('exec', names.rake, 'node', '-e', "console.log(require('node:fs').readdirSync('/app/node_modules').join('\\n'))");
+    expect(modules).toMatch(/^express$/m);
     expect(modules).not.toMatch(/^(typescript|vitest|@types)$/m);
   });
+
+  it('is at most 140 MB, with no shell or package manager and nothing in /usr/local/bin but node', async () => {
+    for (const service of ['rake-app', 'prose-app', 'nlp-client']) {
+      const bytes = Number(await docker('image', 'inspect', '-f', '{{.Size}}', image(service)));
+      expect(bytes, `${service} is ${(bytes / 1e6).toFixed(1)} MB`).toBeLessThanOrEqual(140e6);
+      for (const program of ['/bin/sh', '/bin/bash', '/usr/bin/apt-get', '/usr/bin/dpkg', '/usr/local/bin/npm']) {
+        await expect(docker('run', '--rm', '--entrypoint', program, image(service), '-c', 'true'), `${service} runs ${program}`).rejects.toThrow(
+          /no such file or directory/,
+        );
+      }
+      const listing = await docker(
+        'run', '--rm', '--entrypoint', 'node', image(service), '-e',
+        "const fs=require('node:fs');console.log(JSON.stringify({bin:fs.readdirSync('/usr/local/bin'),tmp:(fs.statSync('/tmp').mode&0o7777).toString(8),user:require('node:os').userInfo().username}))",
+      );
+      expect(JSON.parse(listing), service).toEqual({ bin: ['node'], tmp: '1777', user: 'node' });
+    }
+  }, 120_000);
 
   it('drains and exits 0 on docker stop', async () => {
     await docker('stop', '-t', '10', names.gateway);
