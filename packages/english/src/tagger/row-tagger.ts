@@ -1,0 +1,168 @@
+/**
+ * `tagClasses` without building most feature strings: the features that depend on one word only (its
+ * own form, suffixes, shape and ambiguity class, or those as a neighbour's) are looked up once per word
+ * and kept in a bounded cache; the ones that combine words, hints and previous tags are looked up per
+ * word, through a small Map per template (V8's native string hash; the model's table is far bigger
+ * and slower to reach). The rows are those of `wordFeatures` + `setTagFeatures`, template by template,
+ * so every score is summed in the same order and the tags are the same.
+ */
+import { START2_TAG, START_TAG, TEMPLATES, WORD_TEMPLATE_COUNT, wordInfo, type WordInfo } from './features.js';
+import type { TaggerModel } from './tagger.js';
+
+const T = Object.fromEntries(TEMPLATES.map((name, i) => [name, i])) as Record<(typeof TEMPLATES)[number], number>;
+
+/** A word's own rows by template (-1 where it has none) and its rows as a neighbour. */
+interface WordRows {
+  info: WordInfo;
+  own: Int32Array;
+  /** Rows of the word seen from the word before it (w+1, s3+1, sh+1, a+1), two before (w+2, a+2), after it (w-1, ...), two after (w-2). */
+  asNext: Int32Array;
+  asNextButOne: Int32Array;
+  asPrevious: Int32Array;
+  asPreviousButOne: number;
+}
+
+const OWN = [T.w, T.W, T.s1, T.s2, T.s3, T.s4, T.s5, T.p1, T.p2, T.p3, T.sh, T.hyph, T.a] as const;
+const AS_NEXT = [T['w+1'], T['s3+1'], T['sh+1'], T['a+1']] as const;
+const AS_NEXT_BUT_ONE = [T['w+2'], T['a+2']] as const;
+const AS_PREVIOUS = [T['w-1'], T['s3-1'], T['sh-1'], T['a-1']] as const;
+
+/** Words kept at most, and feature values per template; each cache is emptied when full, so memory stays bounded. */
+const CACHE_WORDS = 16_384;
+const CACHE_VALUES = 16_384;
+
+const START: WordInfo = { form: '-START-', lower: '-start-', norm: '-START-', shape: '-START-', suffix3: '-START-', amb: '-START-', hint: '-START-' };
+const END: WordInfo = { form: '-END-', lower: '-end-', norm: '-END-', shape: '-END-', suffix3: '-END-', amb: '-END-', hint: '-END-' };
+
+export class RowTagger {
+  private readonly words = new Map<string, WordRows>();
+  private readonly values: Array<Map<string, number>> = TEMPLATES.map(() => new Map());
+  private readonly start: WordRows;
+  private readonly end: WordRows;
+  private rows = new Int32Array(TEMPLATES.length);
+
+  constructor(private readonly model: TaggerModel) {
+    this.start = this.wordRows(START);
+    this.end = this.wordRows(END);
+  }
+
+  private row(template: number, value: string): number {
+    const memo = this.values[template] as Map<string, number>;
+    const known = memo.get(value);
+    if (known !== undefined) return known;
+    const row = this.model.perceptron.featureRow(template, value);
+    if (memo.size >= CACHE_VALUES) memo.clear();
+    memo.set(value, row);
+    return row;
+  }
+
+  /** The rows of one word; `info` is the word's (hint left out: it is looked up per word). */
+  private wordRows(info: WordInfo): WordRows {
+    const p = this.model.perceptron;
+    const form = info.form;
+    const lower = info.lower;
+    const own = new Int32Array(TEMPLATES.length).fill(-1);
+    const values: Record<(typeof OWN)[number], string | null> = {
+      [T.w]: info.norm,
+      [T.W]: form.length <= 30 ? form : '!LONG',
+      [T.s1]: lower.slice(-1),
+      [T.s2]: lower.slice(-2),
+      [T.s3]: info.suffix3,
+      [T.s4]: lower.slice(-4),
+      [T.s5]: lower.slice(-5),
+      [T.p1]: form.slice(0, 1),
+      [T.p2]: lower.slice(0, 2),
+      [T.p3]: lower.slice(0, 3),
+      [T.sh]: info.shape,
+      [T.hyph]: form.length > 1 && form.includes('-') ? '' : null,
+      [T.a]: info.amb,
+    };
+    for (const t of OWN) {
+      const v = values[t];
+      if (v !== null && v !== undefined) own[t] = p.featureRow(t, v);
+    }
+    own[T.first] = p.featureRow(T.first, info.shape);
+    const neighbour = (t: number): number => {
+      const name = TEMPLATES[t] as string;
+      const v = name.startsWith('w') ? info.norm : name.startsWith('s3') ? info.suffix3 : name.startsWith('sh') ? info.shape : info.amb;
+      return p.featureRow(t, v);
+    };
+    return {
+      info,
+      own,
+      asNext: Int32Array.from(AS_NEXT, neighbour),
+      asNextButOne: Int32Array.from(AS_NEXT_BUT_ONE, neighbour),
+      asPrevious: Int32Array.from(AS_PREVIOUS, neighbour),
+      asPreviousButOne: neighbour(T['w-2']),
+    };
+  }
+
+  private cachedWord(form: string): WordRows {
+    const cached = this.words.get(form);
+    if (cached) return cached;
+    const entry = this.wordRows(wordInfo(form, this.model.ambiguity));
+    if (this.words.size >= CACHE_WORDS) this.words.clear();
+    this.words.set(form, entry);
+    return entry;
+  }
+
+  /** The same class indexes as `tagClasses(model, forms, hints)`. */
+  classes(forms: readonly string[], hints?: readonly string[]): number[] {
+    const { model } = this;
+    const entries = forms.map((f) => this.cachedWord(f));
+    const hintOf = (i: number): string => (i < 0 ? START.hint : i >= forms.length ? END.hint : (hints?.[i] ?? ''));
+    const at = (i: number): WordRows => (i < 0 ? this.start : i >= forms.length ? this.end : (entries[i] as WordRows));
+    const classes = model.perceptron.classes;
+    const rows = this.rows;
+    const out: number[] = [];
+    let prev1 = START_TAG;
+    let prev2 = START2_TAG;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i] as WordRows;
+      const w = e.info;
+      let c = model.tagDict.get(w.norm);
+      if (c === undefined) {
+        const p1 = at(i - 1);
+        const n1 = at(i + 1);
+        const n2 = at(i + 2);
+        rows.set(e.own);
+        rows[T.bias] = this.row(T.bias, '');
+        if (i !== 0) rows[T.first] = -1;
+        rows.set(p1.asPrevious, T['w-1']);
+        rows[T['w-2']] = at(i - 2).asPreviousButOne;
+        rows.set(n1.asNext.subarray(0, 3), T['w+1']);
+        rows[T['w+2']] = n2.asNextButOne[0] as number;
+        rows[T['a+1']] = n1.asNext[3] as number;
+        rows[T['a+2']] = n2.asNextButOne[1] as number;
+        rows[T['a-1']] = p1.asPrevious[3] as number;
+        rows[T['w-1 w']] = this.row(T['w-1 w'], `${p1.info.norm} ${w.norm}`);
+        rows[T['w w+1']] = this.row(T['w w+1'], `${w.norm} ${n1.info.norm}`);
+        rows[T['w+1 w+2']] = this.row(T['w+1 w+2'], `${n1.info.norm} ${n2.info.norm}`);
+        rows[T['w-1 w+1']] = this.row(T['w-1 w+1'], `${p1.info.norm} ${n1.info.norm}`);
+        rows[T['a a+1']] = this.row(T['a a+1'], `${w.amb} ${n1.info.amb}`);
+        const h = hintOf(i);
+        if (h === '') rows.fill(-1, T.h, WORD_TEMPLATE_COUNT);
+        else {
+          const hNext = hintOf(i + 1);
+          rows[T.h] = this.row(T.h, h);
+          rows[T['h-1']] = this.row(T['h-1'], hintOf(i - 1));
+          rows[T['h+1']] = this.row(T['h+1'], hNext);
+          rows[T['h s3']] = this.row(T['h s3'], `${h} ${w.suffix3}`);
+          rows[T['h h+1']] = this.row(T['h h+1'], `${h} ${hNext}`);
+          rows[T['h a']] = this.row(T['h a'], `${h} ${w.amb}`);
+        }
+        rows[T['t-1']] = this.row(T['t-1'], prev1);
+        rows[T['t-2']] = this.row(T['t-2'], prev2);
+        rows[T['t-1 t-2']] = this.row(T['t-1 t-2'], `${prev1} ${prev2}`);
+        rows[T['t-1 w']] = this.row(T['t-1 w'], `${prev1} ${w.norm}`);
+        rows[T['t-1 s3']] = this.row(T['t-1 s3'], `${prev1} ${w.suffix3}`);
+        rows[T['t-1 w+1']] = this.row(T['t-1 w+1'], `${prev1} ${n1.info.norm}`);
+        c = model.perceptron.predictRows(rows);
+      }
+      out.push(c);
+      prev2 = prev1;
+      prev1 = classes[c] as string;
+    }
+    return out;
+  }
+}
