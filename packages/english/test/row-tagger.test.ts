@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../src/random.js';
 import { loadModelFile } from '../src/tagger/model-file.js';
 import { RowTagger } from '../src/tagger/row-tagger.js';
 import { tagClasses } from '../src/tagger/tagger.js';
@@ -18,6 +19,17 @@ describe('RowTagger', () => {
     for (let pass = 0; pass < 2; pass++) {
       for (const [forms, hints] of sentences) expect(tagger.classes(forms, hints)).toEqual(tagClasses(model, forms, hints));
       for (const [forms] of sentences) expect(tagger.classes(forms)).toEqual(tagClasses(model, forms));
+    }
+  });
+
+  it('stays the same once its caches have filled up and been emptied', () => {
+    const tagger = new RowTagger(model);
+    const random = seededRandom(7);
+    const word = (): string => Array.from({ length: 3 + Math.floor(random() * 6) }, () => 'abcdefghijklmnopqrstuvwxyzAE-'[Math.floor(random() * 29)]).join('');
+    for (let call = 0; call < 8; call++) {
+      const forms = Array.from({ length: 2500 }, word);
+      const hints = forms.map((_, i) => `h${call * 2500 + i}`);
+      expect(tagger.classes(forms, hints)).toEqual(tagClasses(model, forms, hints));
     }
   });
 });
