@@ -32,4 +32,18 @@ describe('FeatureRows', () => {
       }
     }
   });
+
+  it('stays the same once its caches have filled up and been emptied', () => {
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const word = (): string => Array.from({ length: 2 + Math.floor(random() * 7) }, () => 'abcdeABCDE.-1'[Math.floor(random() * 13)]).join('');
+    const sentencesOfNewWords = Array.from({ length: 6 }, () => Array.from({ length: 4000 }, (_, i) => ({ text: word(), upos: `U${i % 50}` })));
+    const features = new Set(sentencesOfNewWords.flatMap((s) => sentenceFeatures(s, gazetteer).flat()));
+    const model = new Map([...features].filter((_, i) => i % 3 === 0).map((f, i) => [f, i]));
+    const featureRows = new FeatureRows(model, gazetteer);
+    for (const s of sentencesOfNewWords) {
+      const { rows } = featureRows.sentence(s);
+      expect(Array.from(rows)).toEqual(sentenceFeatures(s, gazetteer).flatMap((fs) => fs.map((f) => model.get(f) ?? -1)));
+    }
+  });
 });

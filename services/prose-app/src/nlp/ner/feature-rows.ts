@@ -7,7 +7,7 @@
  * the sentence's case are built and looked up per token. The rows come out in exactly the order of
  * `sentenceFeatures`, so the emission scores are summed in the same order and are the same numbers.
  */
-import { BOS, EOS, sentenceCase, shortShape, wordShape, type NerToken } from './features.js';
+import { BOS, EOS, sentenceCase, sentenceFeatures, shortShape, wordShape, type NerToken } from './features.js';
 import type { Gazetteer } from './gazetteer.js';
 
 interface RowLookup {
@@ -16,6 +16,8 @@ interface RowLookup {
 
 /** What a word contributes, as rows (-1: not in the model) and the strings other features combine. */
 interface WordRows {
+  /** Small integer naming the word in the memo keys of combined features; valid until `forget`. */
+  id: number;
   lower: string;
   shape: string;
   /** w=, l=, s=, S=. */
@@ -45,6 +47,16 @@ const LXL_PLUS_1 = 7;
 const CACHE_WORDS = 16_384;
 /** Feature strings kept at most (emptied when full). */
 const CACHE_FEATURES = 65_536;
+/** Memo entries per combined feature at most (all memos and word ids are forgotten when one is full). */
+const CACHE_COMBINED = 32_768;
+/** Ids (of words, UPOS tags) stay below ID_LIMIT, so a memo key `a * ID_LIMIT + b` stays a small integer. */
+const ID_LIMIT = 32_768;
+const key = (a: number, b: number): number => a * ID_LIMIT + b;
+const MODES = ['lower', 'caps', 'title', 'mixed'] as const;
+
+/** The combined features memoised by ids, each in a Map of its own. */
+const COMBINED = ['u', 'sc', 'l-1|l', 'l|l+1', 's-1|s', 's|s+1', 'u-1', 'u+1', 'u-1|u', 'u|u+1', 'u|s'] as const;
+type Combined = (typeof COMBINED)[number];
 
 export interface SentenceRows {
   /** Rows of all tokens' features back to back; token i's are [offsets[i], offsets[i + 1]). */
@@ -55,6 +67,9 @@ export interface SentenceRows {
 export class FeatureRows {
   private readonly cache = new Map<string, WordRows>();
   private readonly recent = new Map<string, number>();
+  private readonly uposIds = new Map<string, number>();
+  private readonly combined = new Map<Combined, Map<number, number>>(COMBINED.map((c) => [c, new Map()]));
+  private nextId = 2;
   private readonly bos: WordRows;
   private readonly eos: WordRows;
   private readonly bias: number;
@@ -63,8 +78,8 @@ export class FeatureRows {
     private readonly rows: RowLookup,
     private readonly gazetteer: Gazetteer,
   ) {
-    this.bos = this.boundary(BOS);
-    this.eos = this.boundary(EOS);
+    this.bos = this.boundary(BOS, 0);
+    this.eos = this.boundary(EOS, 1);
     this.bias = this.row('b');
   }
 
@@ -87,9 +102,9 @@ export class FeatureRows {
     return Int32Array.of(r(`l-1=${lower}`), r(`l+1=${lower}`), r(`l-2=${lower}`), r(`l+2=${lower}`), r(`s-1=${shape}`), r(`s+1=${shape}`), r(`lxl-1=${lexLower}`), r(`lxl+1=${lexLower}`));
   }
 
-  private boundary(mark: string): WordRows {
+  private boundary(mark: string, id: number): WordRows {
     const none = new Int32Array(0);
-    return { lower: mark, shape: mark, head: none, first: -1, affixesAndLists: none, lexicon: none, asNeighbour: this.neighbourRows(mark, mark, mark), listsBefore: none, listsAfter: none };
+    return { id, lower: mark, shape: mark, head: none, first: -1, affixesAndLists: none, lexicon: none, asNeighbour: this.neighbourRows(mark, mark, mark), listsBefore: none, listsAfter: none };
   }
 
   private wordRows(w: string): WordRows {
@@ -108,6 +123,7 @@ export class FeatureRows {
     const lexicon = [r(`lx=${lx}`), r(`lxl=${lxl}`), r(`lx|s=${lx}|${lxl}|${s}`)];
     if (g.canBeProper(w)) lexicon.push(r('lxP'));
     const entry: WordRows = {
+      id: this.nextId++,
       lower: l,
       shape: s,
       head: Int32Array.of(r(`w=${w}`), r(`l=${l}`), r(`s=${s}`), r(`S=${wordShape(w)}`)),
@@ -118,14 +134,40 @@ export class FeatureRows {
       listsBefore: Int32Array.from(lists, (list) => r(`g-1=${list}`)),
       listsAfter: Int32Array.from(lists, (list) => r(`g+1=${list}`)),
     };
-    if (this.cache.size >= CACHE_WORDS) this.cache.clear();
     this.cache.set(w, entry);
     return entry;
+  }
+
+  private forget(): void {
+    this.cache.clear();
+    this.uposIds.clear();
+    for (const memo of this.combined.values()) memo.clear();
+    this.nextId = 2;
+  }
+
+  /** The row of a combined feature, memoised under `memoKey`; `feature` builds its string on a miss. */
+  private combinedRow(kind: Combined, memoKey: number, feature: () => string): number {
+    const memo = this.combined.get(kind) as Map<number, number>;
+    const known = memo.get(memoKey);
+    if (known !== undefined) return known;
+    const row = this.rows.get(feature()) ?? -1;
+    memo.set(memoKey, row);
+    return row;
+  }
+
+  private uposId(upos: string): number {
+    let id = this.uposIds.get(upos);
+    if (id === undefined) this.uposIds.set(upos, (id = this.uposIds.size));
+    return id;
   }
 
   /** The rows of `sentenceFeatures(tokens, gazetteer)`, feature for feature (-1 for a feature the model lacks). */
   sentence(tokens: readonly NerToken[]): SentenceRows {
     const n = tokens.length;
+    if (n + 2 >= ID_LIMIT) return this.fromStrings(tokens);
+    // Ids must stay below ID_LIMIT for the whole call: forget between calls, never during one.
+    const full = [...this.combined.values()].some((memo) => memo.size >= CACHE_COMBINED);
+    if (full || this.cache.size + n > CACHE_WORDS || this.nextId + n >= ID_LIMIT || this.uposIds.size + n + 2 >= ID_LIMIT) this.forget();
     const words = tokens.map((t) => t.text);
     const entries = words.map((w) => this.wordRows(w));
     const upos = tokens.map((t) => t.upos ?? 'X');
@@ -135,6 +177,13 @@ export class FeatureRows {
     const up = (i: number): string => (i < 0 ? BOS : i >= n ? EOS : (upos[i] as string));
     const r = (k: string): number => this.row(k);
 
+    const uids = upos.map((u) => this.uposId(u));
+    const bosU = this.uposId(BOS);
+    const eosU = this.uposId(EOS);
+    const uid = (i: number): number => (i < 0 ? bosU : i >= n ? eosU : (uids[i] as number));
+    const modeId = MODES.indexOf(mode);
+    const m = (kind: Combined, memoKey: number, feature: () => string): number => this.combinedRow(kind, memoKey, feature);
+
     const out: number[] = [];
     const offsets = new Int32Array(n + 1);
     for (let i = 0; i < n; i++) {
@@ -143,13 +192,19 @@ export class FeatureRows {
       const next = at(i + 1);
       const { lower: l, shape: s } = e;
       const u = upos[i] as string;
-      out.push(this.bias, ...e.head, r(`u=${u}`), r(`sc=${mode}|${s}`));
+      const ui = uids[i] as number;
+      out.push(this.bias, ...e.head, m('u', ui, () => `u=${u}`), m('sc', key(modeId, e.id), () => `sc=${mode}|${s}`));
       out.push(prev.asNeighbour[L_MINUS_1] as number, next.asNeighbour[L_PLUS_1] as number);
       out.push(at(i - 2).asNeighbour[L_MINUS_2] as number, at(i + 2).asNeighbour[L_PLUS_2] as number);
-      out.push(r(`l-1|l=${prev.lower}|${l}`), r(`l|l+1=${l}|${next.lower}`));
+      out.push(m('l-1|l', key(prev.id, e.id), () => `l-1|l=${prev.lower}|${l}`), m('l|l+1', key(e.id, next.id), () => `l|l+1=${l}|${next.lower}`));
       out.push(prev.asNeighbour[S_MINUS_1] as number, next.asNeighbour[S_PLUS_1] as number);
-      out.push(r(`s-1|s=${prev.shape}|${s}`), r(`s|s+1=${s}|${next.shape}`), r(`s-1|s|s+1=${prev.shape}|${s}|${next.shape}`));
-      out.push(r(`u-1=${up(i - 1)}`), r(`u+1=${up(i + 1)}`), r(`u-1|u=${up(i - 1)}|${u}`), r(`u|u+1=${u}|${up(i + 1)}`), r(`u|s=${u}|${s}`));
+      out.push(m('s-1|s', key(prev.id, e.id), () => `s-1|s=${prev.shape}|${s}`), m('s|s+1', key(e.id, next.id), () => `s|s+1=${s}|${next.shape}`));
+      out.push(r(`s-1|s|s+1=${prev.shape}|${s}|${next.shape}`));
+      const uPrev = uid(i - 1);
+      const uNext = uid(i + 1);
+      out.push(m('u-1', uPrev, () => `u-1=${up(i - 1)}`), m('u+1', uNext, () => `u+1=${up(i + 1)}`));
+      out.push(m('u-1|u', key(uPrev, ui), () => `u-1|u=${up(i - 1)}|${u}`), m('u|u+1', key(ui, uNext), () => `u|u+1=${u}|${up(i + 1)}`));
+      out.push(m('u|s', key(ui, e.id), () => `u|s=${u}|${s}`));
       if (i === 0) out.push(e.first);
       out.push(...e.affixesAndLists, ...prev.listsBefore, ...next.listsAfter);
       const p = phrase[i];
@@ -160,5 +215,17 @@ export class FeatureRows {
       offsets[i + 1] = out.length;
     }
     return { rows: Int32Array.from(out), offsets };
+  }
+
+  /** `sentence` for a sentence too long for the ids: every feature string built and looked up. */
+  private fromStrings(tokens: readonly NerToken[]): SentenceRows {
+    const features = sentenceFeatures(tokens, this.gazetteer);
+    const offsets = new Int32Array(features.length + 1);
+    const rows: number[] = [];
+    features.forEach((fs, i) => {
+      for (const f of fs) rows.push(this.rows.get(f) ?? -1);
+      offsets[i + 1] = rows.length;
+    });
+    return { rows: Int32Array.from(rows), offsets };
   }
 }
