@@ -94,6 +94,11 @@ export class PerceptronModel {
     return this.features.getPrefixed(value, template);
   }
 
+  /** The rows of one value per template (`rows[t]` for `values[t]`, -1 where null or unknown), looked up together (see StringTable.getMany). */
+  featureRows(values: FeatureValues, rows: Int32Array): void {
+    this.features.getMany(values, true, rows);
+  }
+
   /** Index of the best class from the rows of an example's features, one per template (-1: none), as `predict`. */
   predictRows(rows: Int32Array): number {
     const { rowStart, scores } = this;

@@ -83,32 +83,29 @@ export class RowTagger {
     const p = this.model.perceptron;
     const form = info.form;
     const lower = info.lower;
+    // The word's own values and its values as a neighbour sit in different templates: one batch finds them all.
+    const values: Array<string | null> = TEMPLATES.map(() => null);
+    const set = (templates: readonly number[], value: string | null): void => {
+      for (const t of templates) values[t] = value;
+    };
+    set([T.w, T['w+1'], T['w+2'], T['w-1'], T['w-2']], info.norm);
+    values[T.W] = form.length <= 30 ? form : '!LONG';
+    values[T.s1] = lower.slice(-1);
+    values[T.s2] = lower.slice(-2);
+    set([T.s3, T['s3+1'], T['s3-1']], info.suffix3);
+    values[T.s4] = lower.slice(-4);
+    values[T.s5] = lower.slice(-5);
+    values[T.p1] = form.slice(0, 1);
+    values[T.p2] = lower.slice(0, 2);
+    values[T.p3] = lower.slice(0, 3);
+    set([T.sh, T['sh+1'], T['sh-1'], T.first], info.shape);
+    values[T.hyph] = form.length > 1 && form.includes('-') ? '' : null;
+    set([T.a, T['a+1'], T['a+2'], T['a-1']], info.amb);
+    const found = new Int32Array(TEMPLATES.length);
+    p.featureRows(values, found);
     const own = new Int32Array(TEMPLATES.length).fill(-1);
-    const values: Record<(typeof OWN)[number], string | null> = {
-      [T.w]: info.norm,
-      [T.W]: form.length <= 30 ? form : '!LONG',
-      [T.s1]: lower.slice(-1),
-      [T.s2]: lower.slice(-2),
-      [T.s3]: info.suffix3,
-      [T.s4]: lower.slice(-4),
-      [T.s5]: lower.slice(-5),
-      [T.p1]: form.slice(0, 1),
-      [T.p2]: lower.slice(0, 2),
-      [T.p3]: lower.slice(0, 3),
-      [T.sh]: info.shape,
-      [T.hyph]: form.length > 1 && form.includes('-') ? '' : null,
-      [T.a]: info.amb,
-    };
-    for (const t of OWN) {
-      const v = values[t];
-      if (v !== null && v !== undefined) own[t] = p.featureRow(t, v);
-    }
-    own[T.first] = p.featureRow(T.first, info.shape);
-    const neighbour = (t: number): number => {
-      const name = TEMPLATES[t] as string;
-      const v = name.startsWith('w') ? info.norm : name.startsWith('s3') ? info.suffix3 : name.startsWith('sh') ? info.shape : info.amb;
-      return p.featureRow(t, v);
-    };
+    for (const t of [...OWN, T.first]) own[t] = found[t] as number;
+    const neighbour = (t: number): number => found[t] as number;
     return {
       id,
       info,
