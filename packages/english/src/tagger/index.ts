@@ -5,7 +5,7 @@
  */
 import { lemmatize } from './lemma.js';
 import { loadModelFile, type PosModel } from './model-file.js';
-import { tagClasses } from './tagger.js';
+import { RowTagger } from './row-tagger.js';
 
 export interface TaggedWord {
   /** Penn Treebank tag (the XPOS column of UD English). */
@@ -27,9 +27,11 @@ export interface HintSource {
 export class PosTagger {
   readonly model: PosModel;
   private readonly labels: ReadonlyArray<readonly [string, string]>;
+  private readonly rowTagger: RowTagger;
 
   constructor(model: PosModel) {
     this.model = model;
+    this.rowTagger = new RowTagger(model);
     this.labels = model.perceptron.classes.map((c) => {
       const bar = c.indexOf('|');
       return bar < 0 ? [c, 'X'] : [c.slice(0, bar), c.slice(bar + 1)];
@@ -41,7 +43,7 @@ export class PosTagger {
    * `h*` features, see `winkHints`; the shipped model was trained with them.
    */
   tag(forms: readonly string[], hints?: readonly string[]): TaggedWord[] {
-    return tagClasses(this.model, forms, hints).map((c, i) => {
+    return this.rowTagger.classes(forms, hints).map((c, i) => {
       const [tag, upos] = this.labels[c] as readonly [string, string];
       return { tag, upos, lemma: lemmatize(forms[i] as string, tag, this.model.lemmaExceptions, this.model.lemmaVocabulary) };
     });

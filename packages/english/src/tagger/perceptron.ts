@@ -89,6 +89,35 @@ export class PerceptronModel {
     return this.features.byteLength + this.rowStart.byteLength + this.data.classOf.byteLength;
   }
 
+  /** The row of the feature (template, value), or -1 when the model does not know it. */
+  featureRow(template: number, value: string): number {
+    return this.features.getPrefixed(value, template);
+  }
+
+  /** The rows of one value per template (`rows[t]` for `values[t]`, -1 where null or unknown), looked up together (see StringTable.getMany). */
+  featureRows(values: FeatureValues, rows: Int32Array): void {
+    this.features.getMany(values, true, rows);
+  }
+
+  /** Index of the best class from the rows of an example's features, one per template (-1: none), as `predict`. */
+  predictRows(rows: Int32Array): number {
+    const { rowStart, scores } = this;
+    const { classOf, weightOf } = this.data;
+    scores.fill(0);
+    for (let t = 0; t < rows.length; t++) {
+      const row = rows[t] as number;
+      if (row < 0) continue;
+      const end = 2 * (rowStart[row + 1] as number);
+      for (let k = 2 * (rowStart[row] as number); k < end; k += 2) {
+        const c = classOf[k] as number;
+        scores[c] = (scores[c] as number) + (weightOf[k + 1] as number);
+      }
+    }
+    let best = 0;
+    for (let c = 1; c < scores.length; c++) if ((scores[c] as number) > (scores[best] as number)) best = c;
+    return best;
+  }
+
   /** Index of the best class (ties go to the lower class index, so it is deterministic). */
   predict(values: FeatureValues): number {
     const scores = this.score(values);

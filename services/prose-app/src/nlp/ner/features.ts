@@ -80,8 +80,8 @@ export function sentenceCase(words: readonly string[]): 'lower' | 'caps' | 'titl
   return 'mixed';
 }
 
-const BOS = '<s>';
-const EOS = '</s>';
+export const BOS = '<s>';
+export const EOS = '</s>';
 
 /**
  * The features of every token of one sentence, as strings (a feature's weight vector is looked up by

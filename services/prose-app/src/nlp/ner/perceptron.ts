@@ -54,6 +54,24 @@ export function emissionScores(model: LinearModel, features: readonly (readonly 
   return scores;
 }
 
+/** Emission scores from feature rows found beforehand (see FeatureRows): token i's rows are rows[offsets[i], offsets[i + 1]). */
+export function emissionScoresOfRows(model: LinearModel, rows: Int32Array, offsets: Int32Array): Float64Array {
+  const T = model.tags.length;
+  const n = offsets.length - 1;
+  const scores = new Float64Array(n * T);
+  const { weights } = model;
+  for (let i = 0; i < n; i++) {
+    const base = i * T;
+    for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) {
+      const r = rows[k] as number;
+      if (r < 0) continue;
+      const off = r * T;
+      for (let t = 0; t < T; t++) scores[base + t] = (scores[base + t] as number) + (weights[off + t] as number);
+    }
+  }
+  return scores;
+}
+
 const NEG = -Infinity;
 
 /**
@@ -122,9 +140,12 @@ export type Decoder = 'viterbi' | 'greedy';
 
 /** Tags one sentence given its features. */
 export function decodeTags(model: LinearModel, features: readonly (readonly string[])[], allowed: Uint8Array, decoder: Decoder = 'viterbi'): string[] {
-  const T = model.tags.length;
-  const emissions = emissionScores(model, features);
-  const path = (decoder === 'greedy' ? greedy : viterbi)(emissions, features.length, T, model.transitions, allowed);
+  return decodeEmissions(model, emissionScores(model, features), features.length, allowed, decoder);
+}
+
+/** Tags one sentence of n tokens given its emission scores. */
+export function decodeEmissions(model: LinearModel, emissions: Float64Array, n: number, allowed: Uint8Array, decoder: Decoder = 'viterbi'): string[] {
+  const path = (decoder === 'greedy' ? greedy : viterbi)(emissions, n, model.tags.length, model.transitions, allowed);
   return Array.from(path, (t) => model.tags[t] as string);
 }
 

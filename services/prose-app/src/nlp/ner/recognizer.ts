@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EntitySpan } from '../entity-merge.js';
 import type { Span } from '../offsets.js';
-import { sentenceFeatures, type NerToken } from './features.js';
+import { FeatureRows } from './feature-rows.js';
+import type { NerToken } from './features.js';
 import { Gazetteer, type GazetteerData } from './gazetteer.js';
 import { iobToSpans, type TokenSpan } from './iob-spans.js';
 import { splitLocation } from './loc-split.js';
 import { expandModel, type StoredModel } from './model-io.js';
-import { allowedTransitions, decodeTags, type Decoder, type LinearModel } from './perceptron.js';
+import { allowedTransitions, decodeEmissions, emissionScoresOfRows, type Decoder, type LinearModel } from './perceptron.js';
 
 /** A token with its place in the text, as the engine produces them. */
 export interface NerTextToken extends NerToken, Span {}
@@ -25,6 +26,7 @@ const API_LABEL: Record<string, string> = { PER: 'PERSON', ORG: 'ORGANIZATION', 
  */
 export class PerceptronRecognizer {
   private readonly allowed: Uint8Array;
+  private readonly featureRows: FeatureRows;
 
   constructor(
     readonly model: LinearModel,
@@ -32,12 +34,14 @@ export class PerceptronRecognizer {
     readonly decoder: Decoder = 'viterbi',
   ) {
     this.allowed = allowedTransitions(model.tags);
+    this.featureRows = new FeatureRows(model.rows, gazetteer);
   }
 
   /** The model's BIO tags (PER / LOC / ORG) for one sentence. */
   tag(tokens: readonly NerToken[]): string[] {
     if (tokens.length === 0) return [];
-    return decodeTags(this.model, sentenceFeatures(tokens, this.gazetteer), this.allowed, this.decoder);
+    const { rows, offsets } = this.featureRows.sentence(tokens);
+    return decodeEmissions(this.model, emissionScoresOfRows(this.model, rows, offsets), tokens.length, this.allowed, this.decoder);
   }
 
   /** Entities of one sentence as token ranges with API labels (PERSON, ORGANIZATION, GPE, LOCATION). */
