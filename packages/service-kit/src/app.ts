@@ -59,7 +59,7 @@ export function markDraining(app: ServiceApp): void {
 type Serve = (req: IncomingMessage, res: ServerResponse, context: RequestContext) => void;
 
 /** A route found by its exact method and path, without express. */
-type ExactRoute = { path: string; serve: Serve } | { path: string; probe: (req: IncomingMessage, res: ServerResponse) => void };
+type ExactRoute = { path: string; serve: Serve } | { probe: (req: IncomingMessage, res: ServerResponse) => void };
 
 /**
  * Builds a service with everything the three services share. Every request takes one lifecycle:
@@ -82,7 +82,7 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
   const app = expressApp(routes, admit, options.pages);
 
   const exact = new Map<string, ExactRoute>([
-    ['GET /health', { path: '/health', probe: (req, res) => answerHealth(res, acceptOrCreateRequestId(req.headers[REQUEST_ID_HEADER]), state.draining) }],
+    ['GET /health', { probe: (req, res) => answerHealth(res, acceptOrCreateRequestId(req.headers[REQUEST_ID_HEADER]), state.draining) }],
   ]);
   for (const route of routes) {
     const endpoint = route.handler;

@@ -71,5 +71,3 @@ export function contextOf(res: ServerResponse): RequestContext {
 }
 
 export const requestIdOf = (res: ServerResponse): string => contextOf(res).id;
-
-export const principalOf = (res: ServerResponse): Principal | undefined => contextOf(res).principal;
